@@ -1,0 +1,27 @@
+"""warta: raw news documents in, enriched and structured records out.
+
+Use the pipeline without Kafka::
+
+    from warta import RawDocument, enrich
+    result = enrich(RawDocument(id="1", text="Presiden Joko Widodo tiba di Hanoi ..."))
+    print(result.article.entities)
+"""
+
+__version__ = "0.1.0"
+
+from warta.pipeline import Enrichment, StageFailed, enrich  # noqa: E402
+from warta.pipeline.stories import StoryIndex  # noqa: E402
+from warta.records import DeadLetter, EnrichedArticle, Event, RawDocument, Story  # noqa: E402
+
+__all__ = [
+    "DeadLetter",
+    "EnrichedArticle",
+    "Enrichment",
+    "Event",
+    "RawDocument",
+    "StageFailed",
+    "Story",
+    "StoryIndex",
+    "__version__",
+    "enrich",
+]

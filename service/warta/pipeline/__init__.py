@@ -1,0 +1,153 @@
+"""The pipeline core: pure stage functions composed into ``enrich``.
+
+No Kafka here. The batch command, the evaluations, the benchmarks and the streaming agents all call
+these functions, so the streaming layer and the batch path can never disagree.
+
+Stages run as clean → language → entities → events → stories. Language is detected on the clean
+text, not the raw page: markup and furniture only add noise to the detector.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TypeVar
+
+from warta import __version__
+from warta.pipeline.clean import clean
+from warta.pipeline.entities import extract_entities
+from warta.pipeline.events import extract_events
+from warta.pipeline.language import UNDETERMINED, detect_language
+from warta.pipeline.stories import StoryIndex
+from warta.records import STAGES, EnrichedArticle, Language, Pipeline, RawDocument, StageRun, Story
+
+SUPPORTED_LANGUAGES = frozenset({"id"})
+"""Languages the entity and event stages are built for; others pass through with those stages skipped."""
+
+T = TypeVar("T")
+
+
+class StageFailed(Exception):
+    """A stage raised; the record goes to the dead-letter topic with the stage name and a summary."""
+
+    def __init__(self, stage: str, error: BaseException) -> None:
+        self.stage = stage
+        self.error = error
+        summary = traceback.format_exception_only(error)[-1].strip()
+        frames = traceback.extract_tb(error.__traceback__)[-3:]
+        where = " <- ".join(f"{f.name}:{f.lineno}" for f in reversed(frames))
+        super().__init__(f"{stage} stage failed: {summary} (at {where})")
+
+
+@dataclass(frozen=True)
+class Enrichment:
+    article: EnrichedArticle
+    story: Story | None
+
+
+def _run(stage: str, runs: dict[str, StageRun], func: Callable[[], T]) -> T:
+    started = time.perf_counter()
+    try:
+        result = func()
+    except Exception as error:
+        raise StageFailed(stage, error) from error
+    runs[stage] = StageRun(ran=True, ms=round((time.perf_counter() - started) * 1000, 3))
+    return result
+
+
+def analyse(raw: RawDocument, skip: Iterable[str] = ()) -> EnrichedArticle:
+    """Run every stateless stage (all but stories) on one document."""
+    skipped = set(skip)
+    runs: dict[str, StageRun] = {}
+    flags: list[str] = []
+
+    def skip_stage(stage: str, note: str) -> None:
+        runs[stage] = StageRun(ran=False, note=note)
+
+    if "clean" in skipped:
+        skip_stage("clean", "skipped on request")
+        cleaned_text, title, removed = (raw.text or "").strip(), raw.title, []
+    else:
+        cleaned = _run("clean", runs, lambda: clean(raw.text, raw.html, raw.title))
+        cleaned_text, title, removed = cleaned.text, cleaned.title, cleaned.removed
+    if not cleaned_text:
+        flags.append("empty-after-clean")
+
+    language: Language = UNDETERMINED
+    if "language" in skipped:
+        skip_stage("language", "skipped on request")
+    else:
+        language = _run("language", runs, lambda: detect_language(cleaned_text, raw.language))
+    if language.code not in SUPPORTED_LANGUAGES and "language" not in skipped:
+        flags.append("unsupported-language")
+
+    extract = "language" in skipped or language.code in SUPPORTED_LANGUAGES
+    why_not = f"language `{language.code}` is not supported" if cleaned_text else "no text after cleaning"
+    entities = []
+    if "entities" in skipped:
+        skip_stage("entities", "skipped on request")
+    elif not (extract and cleaned_text):
+        skip_stage("entities", why_not)
+    else:
+        entities = _run("entities", runs, lambda: extract_entities(cleaned_text))
+    events = []
+    if "events" in skipped:
+        skip_stage("events", "skipped on request")
+    elif not (extract and cleaned_text):
+        skip_stage("events", why_not)
+    else:
+        events = _run(
+            "events", runs, lambda: extract_events(cleaned_text, entities, raw.published_at, raw.id)
+        )
+    skip_stage("stories", "not yet assigned")
+    return EnrichedArticle(
+        id=raw.id,
+        url=raw.url,
+        source=raw.source,
+        title=title,
+        published_at=raw.published_at,
+        language=language,
+        text=cleaned_text,
+        removed=removed,
+        entities=entities,
+        events=events,
+        flags=flags,
+        metadata=raw.metadata,
+        processed_at=datetime.now(UTC),
+        pipeline=Pipeline(version=__version__, stages={s: runs[s] for s in STAGES}),
+    )
+
+
+def attach_story(article: EnrichedArticle, index: StoryIndex) -> Enrichment:
+    """The stateful stage: give the article its story (and duplicate) and return the story update."""
+    runs = dict(article.pipeline.stages)
+    assignment = _run("stories", runs, lambda: index.assign(article))
+    events = [event.model_copy(update={"story_id": assignment.story_id}) for event in article.events]
+    updated = article.model_copy(
+        update={
+            "story_id": assignment.story_id,
+            "duplicate_of": assignment.duplicate_of,
+            "events": events,
+            "pipeline": Pipeline(version=article.pipeline.version, stages=runs),
+        }
+    )
+    return Enrichment(article=updated, story=assignment.story)
+
+
+def enrich(
+    raw: RawDocument, *, skip: Iterable[str] = (), stories: StoryIndex | None = None
+) -> Enrichment:
+    """Enrich one document: every stage, in order. Raises ``StageFailed`` if a stage raises."""
+    skipped = set(skip)
+    article = analyse(raw, skipped)
+    if "stories" in skipped:
+        runs = {**article.pipeline.stages, "stories": StageRun(ran=False, note="skipped on request")}
+        article = article.model_copy(update={"pipeline": Pipeline(version=__version__, stages=runs)})
+        return Enrichment(article=article, story=None)
+    return attach_story(article, stories if stories is not None else StoryIndex())
+
+
+__all__ = ["Enrichment", "StageFailed", "analyse", "attach_story", "enrich"]
