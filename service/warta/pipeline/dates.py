@@ -1,0 +1,125 @@
+"""Resolve the date expressions of Indonesian news against the article's publication time.
+
+Reporters write "Kamis (20/6/2024)", "pada Kamis pagi", "Rabu 19 Juni 2024", "pekan ini" or
+"bulan lalu". The answer keeps the precision the text has, as an ISO 8601 string: a day
+(``2024-06-20``), an ISO week (``2024-W25``), a month (``2024-05``) or a year (``2023``), so that a
+vague "bulan lalu" is never passed off as a precise day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6}
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "pebruari": 2, "maret": 3, "mar": 3, "april": 4,
+    "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "desember": 12, "des": 12,
+}  # fmt: skip
+NUMBERS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8}
+_DAYS_AGO = {"hari ini": 0, "kemarin": -1, "kemarin lusa": -2, "besok": 1, "lusa": 2}
+
+_WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_NUMBER = "|".join(NUMBERS)
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ON_WEEKDAY = rf"(?:\b(?:{_WEEKDAY}),?\s*)?"
+_EXPRESSION = re.compile(
+    rf"""
+    (?P<numeric>{_ON_WEEKDAY}\(?\b(?P<nd>\d{{1,2}})[/-](?P<nm>\d{{1,2}})(?:[/-](?P<ny>\d{{4}}|\d{{2}}))?\b)
+    | (?P<written>{_ON_WEEKDAY}\b(?P<wd>\d{{1,2}})\s+(?P<wm>{_MONTH})\.?(?:\s+(?P<wy>\d{{4}}))?\b)
+    | (?P<month>\b(?P<mm>{_MONTH})\s+(?:(?P<my>\d{{4}})|(?P<mlast>lalu))\b)
+    | (?P<ago>\b(?P<an>\d{{1,2}}|{_NUMBER})\s+(?P<aspan>hari|pekan|minggu|bulan|tahun)\s+(?:yang\s+)?lalu\b)
+    | (?P<relative>\b(?P<rspan>pekan|minggu|bulan|tahun)\s+(?P<rwhich>ini|lalu|depan)\b)
+    | (?P<days>\b(?:kemarin\s+lusa|hari\s+ini|kemarin|besok|lusa)\b)
+    | (?P<weekday>\b(?P<wk>{_WEEKDAY})\b)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _weekday_before(anchor: date, weekday: int) -> date:
+    """News reports what happened: "Kamis" means the latest Thursday on or before publication."""
+    return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def _relative(anchor: date, span: str, step: int) -> str:
+    if span == "hari":
+        return (anchor + timedelta(days=step)).isoformat()
+    if span in ("pekan", "minggu"):
+        year, week, _ = (anchor + timedelta(weeks=step)).isocalendar()
+        return f"{year}-W{week:02d}"
+    if span == "bulan":
+        months = anchor.year * 12 + anchor.month - 1 + step
+        return f"{months // 12}-{months % 12 + 1:02d}"
+    return str(anchor.year + step)
+
+
+def _in_year_before(anchor: date | None, month: int, day: int) -> str | None:
+    """A day without a year ("19 Juni", "16/6") is the latest such day up to a month after publication."""
+    if anchor is None:
+        return None
+    year = anchor.year - (1 if month > anchor.month + 1 else 0)
+    return _day(year, month, day)
+
+
+def _day(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _resolve(match: re.Match[str], anchor: date | None) -> str | None:
+    kind = match.lastgroup
+    if kind == "numeric" and match["ny"]:
+        year = int(match["ny"])
+        return _day(year + 2000 if year < 100 else year, int(match["nm"]), int(match["nd"]))
+    if kind == "numeric":
+        return _in_year_before(anchor, int(match["nm"]), int(match["nd"]))
+    if kind == "written":
+        month = MONTHS[match["wm"].lower()]
+        if match["wy"]:
+            return _day(int(match["wy"]), month, int(match["wd"]))
+        return _in_year_before(anchor, month, int(match["wd"]))
+    if kind == "month":
+        month = MONTHS[match["mm"].lower()]
+        if match["my"]:
+            return f"{match['my']}-{month:02d}"
+        if anchor is None:
+            return None
+        return f"{anchor.year - (1 if month >= anchor.month else 0)}-{month:02d}"
+    if anchor is None:
+        return None
+    if kind == "ago":
+        count = match["an"].lower()
+        return _relative(anchor, match["aspan"].lower(), -int(NUMBERS.get(count, count)))
+    if kind == "relative":
+        step = {"ini": 0, "lalu": -1, "depan": 1}[match["rwhich"].lower()]
+        return _relative(anchor, match["rspan"].lower(), step)
+    if kind == "days":
+        offset = _DAYS_AGO[" ".join(match.group(0).lower().split())]
+        return (anchor + timedelta(days=offset)).isoformat()
+    return _weekday_before(anchor, WEEKDAYS[match["wk"].lower()]).isoformat()
+
+
+def resolve_dates(text: str, anchor: date | None) -> list[tuple[int, int, str]]:
+    """Every date expression in ``text`` as ``(start, end, iso)``; ``anchor`` is the publication day.
+
+    Without an anchor only absolute dates resolve. A weekday followed by a date ("Kamis (20/6/2024)")
+    is one expression; a lower-case weekday is skipped, since "minggu" is usually the word for week.
+    """
+    found = []
+    for match in _EXPRESSION.finditer(text):
+        if match.lastgroup == "weekday" and not match.group(0)[0].isupper():
+            continue
+        resolved = _resolve(match, anchor)
+        if resolved is not None:
+            found.append((match.start(), match.end(), resolved))
+    return found
+
+
+def is_day(iso: str) -> bool:
+    """True for a full calendar day, the precision an event id is keyed on."""
+    return len(iso) == 10
