@@ -9,9 +9,9 @@ Use the pipeline without Kafka::
 
 __version__ = "0.1.0"
 
-from warta.pipeline import Enrichment, StageFailed, enrich  # noqa: E402
-from warta.pipeline.stories import StoryIndex  # noqa: E402
-from warta.records import DeadLetter, EnrichedArticle, Event, RawDocument, Story  # noqa: E402
+from warta.pipeline import Enrichment, StageFailed, enrich
+from warta.pipeline.stories import StoryIndex
+from warta.records import DeadLetter, EnrichedArticle, Event, RawDocument, Story
 
 __all__ = [
     "DeadLetter",

@@ -102,7 +102,7 @@ def analyse(raw: RawDocument, skip: Iterable[str] = ()) -> EnrichedArticle:
         events = _run(
             "events", runs, lambda: extract_events(cleaned_text, entities, raw.published_at, raw.id)
         )
-    skip_stage("stories", "not yet assigned")
+    skip_stage("stories", "skipped on request" if "stories" in skipped else "not yet assigned")
     return EnrichedArticle(
         id=raw.id,
         url=raw.url,
@@ -137,15 +137,11 @@ def attach_story(article: EnrichedArticle, index: StoryIndex) -> Enrichment:
     return Enrichment(article=updated, story=assignment.story)
 
 
-def enrich(
-    raw: RawDocument, *, skip: Iterable[str] = (), stories: StoryIndex | None = None
-) -> Enrichment:
+def enrich(raw: RawDocument, *, skip: Iterable[str] = (), stories: StoryIndex | None = None) -> Enrichment:
     """Enrich one document: every stage, in order. Raises ``StageFailed`` if a stage raises."""
     skipped = set(skip)
     article = analyse(raw, skipped)
     if "stories" in skipped:
-        runs = {**article.pipeline.stages, "stories": StageRun(ran=False, note="skipped on request")}
-        article = article.model_copy(update={"pipeline": Pipeline(version=__version__, stages=runs)})
         return Enrichment(article=article, story=None)
     return attach_story(article, stories if stories is not None else StoryIndex())
 

@@ -1,0 +1,60 @@
+"""Small aiokafka clients for the command line and tests: push messages, follow a topic."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from warta.config import Settings
+from warta.sources import Message
+from warta.topics import client_options
+
+MAX_REQUEST_BYTES = 64 * 1024 * 1024
+
+
+async def produce_messages(settings: Settings, messages: Iterable[Message], topic: str) -> int:
+    """Send each message keyed by its document id; return how many the broker acknowledged."""
+    producer = AIOKafkaProducer(**client_options(settings), max_request_size=MAX_REQUEST_BYTES, linger_ms=5)
+    await producer.start()
+    try:
+        sent = [await producer.send(topic, m.value, key=m.key.encode() if m.key else None) for m in messages]
+        for future in sent:
+            await future
+    finally:
+        await producer.stop()
+    return len(sent)
+
+
+async def follow(
+    settings: Settings,
+    *topics: str,
+    from_beginning: bool = True,
+    limit: int | None = None,
+    idle_timeout: float | None = None,
+) -> AsyncIterator[tuple[str, bytes | None, bytes]]:
+    """Yield (topic, key, value) from ``topics``; stop after ``limit`` messages or ``idle_timeout`` s of quiet."""
+    consumer = AIOKafkaConsumer(
+        *topics,
+        **client_options(settings),
+        group_id=None,
+        auto_offset_reset="earliest" if from_beginning else "latest",
+        fetch_max_bytes=MAX_REQUEST_BYTES,
+        max_partition_fetch_bytes=MAX_REQUEST_BYTES,
+    )
+    await consumer.start()
+    seen = 0
+    try:
+        while limit is None or seen < limit:
+            timeout_ms = int((idle_timeout or 1.0) * 1000)
+            batches = await consumer.getmany(timeout_ms=timeout_ms)
+            if not batches and idle_timeout is not None:
+                return
+            for records in batches.values():
+                for record in records:
+                    yield record.topic, record.key, record.value
+                    seen += 1
+                    if limit is not None and seen >= limit:
+                        return
+    finally:
+        await consumer.stop()

@@ -1,0 +1,64 @@
+"""Settings from environment variables (prefix ``WARTA_``), with defaults that need no setup.
+
+``WARTA_BROKER=embedded`` (the default) starts the bundled Tansu broker on a free loopback port;
+point it at Apache Kafka with ``WARTA_BROKER=kafka://broker:9092``.
+"""
+
+from __future__ import annotations
+
+import ssl
+import tempfile
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+EMBEDDED = "embedded"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="WARTA_", extra="ignore")
+
+    broker: str = Field(EMBEDDED, description="`embedded`, or Kafka URLs such as `kafka://host:9092`")
+    app_id: str = Field("warta", description="consumer group id and prefix of internal topics")
+    topic_raw: str = "news.raw"
+    topic_enriched: str = "news.enriched"
+    topic_events: str = "news.events"
+    topic_stories: str = "news.stories"
+    topic_deadletter: str = "news.deadletter"
+    topic_partitions: int = Field(4, ge=1, description="partitions of news.raw and other fan-out topics")
+    topic_replication: int = Field(1, ge=1)
+
+    max_document_bytes: int = Field(
+        2_000_000, ge=1024, description="larger raw messages are dead-lettered as `too-large`"
+    )
+    batch_size: int = Field(32, ge=1, description="raw documents enriched per batch")
+    batch_within: float = Field(0.05, gt=0, description="seconds to wait for a batch to fill")
+    record_timeout: float = Field(10.0, gt=0, description="per-record time budget of the pipeline (s)")
+
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "PLAIN"
+    sasl_username: str | None = None
+    sasl_password: SecretStr | None = None
+    ssl_cafile: str | None = None
+    ssl_certfile: str | None = None
+    ssl_keyfile: str | None = None
+
+    data_dir: Path = Field(
+        Path(tempfile.gettempdir()) / "warta", description="faust's local state (table caches)"
+    )
+    web_port: int = Field(6066, description="metrics and health endpoint port (0 turns it off)")
+    log_level: str = "INFO"
+
+    @property
+    def broker_urls(self) -> list[str]:
+        return [url.strip() for url in self.broker.split(";") if url.strip()]
+
+    def ssl_context(self) -> ssl.SSLContext | None:
+        if self.security_protocol not in ("SSL", "SASL_SSL"):
+            return None
+        context = ssl.create_default_context(cafile=self.ssl_cafile)
+        if self.ssl_certfile:
+            context.load_cert_chain(self.ssl_certfile, self.ssl_keyfile)
+        return context

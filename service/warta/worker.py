@@ -1,0 +1,38 @@
+"""Run the faust worker: start the embedded broker if asked, create topics, then hand over to faust."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import faust
+
+from warta.app import create_app
+from warta.broker import EmbeddedBroker
+from warta.config import EMBEDDED, Settings
+from warta.topics import ensure_topics
+
+log = logging.getLogger("warta.worker")
+
+
+def run_worker(settings: Settings, *, log_level: str = "info") -> int:
+    """Block until SIGTERM/SIGINT; return the process exit code."""
+    logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    broker: EmbeddedBroker | None = None
+    if settings.broker == EMBEDDED:
+        broker = EmbeddedBroker().start()
+        settings = settings.model_copy(update={"broker": broker.url})
+        log.warning("WARTA_BROKER is unset: started an embedded broker at %s (memory only)", broker.url)
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_until_complete(ensure_topics(settings))
+        worker = faust.Worker(create_app(settings), loglevel=log_level, loop=loop, quiet=True)
+        try:
+            worker.execute_from_commandline()
+        except SystemExit as stop:
+            return stop.code if isinstance(stop.code, int) else 0
+        return 0
+    finally:
+        if broker is not None:
+            broker.stop()
