@@ -24,7 +24,7 @@ import faust
 from faust.types import EventT
 
 from warta.batch import assign_story
-from warta.config import Settings
+from warta.config import MAX_MESSAGE_BYTES, Settings
 from warta.intake import analyse_message, encode
 from warta.pipeline.stories import StoryIndex
 from warta.records import DeadLetter, EnrichedArticle
@@ -57,8 +57,8 @@ def create_app(settings: Settings) -> faust.App:
         topic_partitions=settings.topic_partitions,
         topic_replication_factor=settings.topic_replication,
         consumer_auto_offset_reset="earliest",
-        producer_max_request_size=max(settings.max_document_bytes * 2, 1_048_576) + 65_536,
-        consumer_max_fetch_size=max(settings.max_document_bytes * 2, 4_194_304),
+        producer_max_request_size=MAX_MESSAGE_BYTES,
+        consumer_max_fetch_size=MAX_MESSAGE_BYTES,
         broker_session_timeout=10.0,
         broker_heartbeat_interval=1.0,
         broker_rebalance_timeout=10.0,

@@ -6,16 +6,14 @@ from collections.abc import AsyncIterator, Iterable
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-from warta.config import Settings
+from warta.config import MAX_MESSAGE_BYTES, Settings
 from warta.sources import Message
 from warta.topics import client_options
-
-MAX_REQUEST_BYTES = 64 * 1024 * 1024
 
 
 async def produce_messages(settings: Settings, messages: Iterable[Message], topic: str) -> int:
     """Send each message keyed by its document id; return how many the broker acknowledged."""
-    producer = AIOKafkaProducer(**client_options(settings), max_request_size=MAX_REQUEST_BYTES, linger_ms=5)
+    producer = AIOKafkaProducer(**client_options(settings), max_request_size=MAX_MESSAGE_BYTES, linger_ms=5)
     await producer.start()
     try:
         sent = [await producer.send(topic, m.value, key=m.key.encode() if m.key else None) for m in messages]
@@ -39,8 +37,8 @@ async def follow(
         **client_options(settings),
         group_id=None,
         auto_offset_reset="earliest" if from_beginning else "latest",
-        fetch_max_bytes=MAX_REQUEST_BYTES,
-        max_partition_fetch_bytes=MAX_REQUEST_BYTES,
+        fetch_max_bytes=MAX_MESSAGE_BYTES,
+        max_partition_fetch_bytes=MAX_MESSAGE_BYTES,
     )
     await consumer.start()
     seen = 0

@@ -15,6 +15,8 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 EMBEDDED = "embedded"
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+"""Largest message warta will fetch or produce: a rejected document travels whole to the dead-letter topic."""
 
 
 class Settings(BaseSettings):
@@ -50,6 +52,16 @@ class Settings(BaseSettings):
     )
     web_port: int = Field(6066, description="metrics and health endpoint port (0 turns it off)")
     log_level: str = "INFO"
+
+    def as_env(self) -> dict[str, str]:
+        """These settings as ``WARTA_*`` variables, to configure a worker subprocess the same way."""
+        env = {}
+        for name, value in self.model_dump().items():
+            if value is None:
+                continue
+            plain = value.get_secret_value() if isinstance(value, SecretStr) else value
+            env[f"WARTA_{name.upper()}"] = str(plain)
+        return env
 
     @property
     def broker_urls(self) -> list[str]:

@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
-import subprocess
-import sys
-import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,35 +17,9 @@ from warta.config import Settings
 from warta.records import DeadLetter, EnrichedArticle, Story
 from warta.sources import read_messages
 from warta.topics import ensure_topics
+from warta.worker import WorkerProcess
 
 SAMPLES = Path(__file__).parent / "samples"
-
-
-class WorkerProcess:
-    """A ``warta worker`` subprocess whose log goes to a temporary file, shown only on failure."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.log = tempfile.NamedTemporaryFile(prefix="warta-worker-", suffix=".log", delete=False)  # noqa: SIM115
-        env = {**os.environ, "WARTA_BROKER": settings.broker, "WARTA_WEB_PORT": "0"}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "warta", "worker", "--log-level", "warning"],
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
-
-    def stop(self, timeout: float = 30.0) -> int:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-        self.log.close()
-        return self.process.wait()
-
-    def tail(self, lines: int = 20) -> str:
-        return "\n".join(Path(self.log.name).read_text(errors="replace").splitlines()[-lines:])
 
 
 @dataclass

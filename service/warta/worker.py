@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import faust
 
@@ -36,3 +42,30 @@ def run_worker(settings: Settings, *, log_level: str = "info") -> int:
     finally:
         if broker is not None:
             broker.stop()
+
+
+class WorkerProcess:
+    """A ``warta worker`` subprocess whose log goes to a temporary file, shown only on failure."""
+
+    def __init__(self, settings: Settings, log_level: str = "warning") -> None:
+        self.log = tempfile.NamedTemporaryFile(prefix="warta-worker-", suffix=".log", delete=False)  # noqa: SIM115
+        env = {**os.environ, **settings.as_env()}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "warta", "worker", "--log-level", log_level],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
+
+    def stop(self, timeout: float = 30.0) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.log.close()
+        return self.process.wait()
+
+    def tail(self, lines: int = 20) -> str:
+        return "\n".join(Path(self.log.name).read_text(errors="replace").splitlines()[-lines:])

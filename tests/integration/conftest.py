@@ -1,0 +1,54 @@
+"""A real broker and a real ``warta worker`` process for the whole integration session.
+
+The broker is the embedded Tansu one, or Apache Kafka when ``WARTA_TEST_BROKER`` is set
+(e.g. ``WARTA_TEST_BROKER=kafka://localhost:9092``). Topic names are unique per run, so the suite
+can run again and again against the same Kafka.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+from warta.broker import EmbeddedBroker
+from warta.config import Settings
+from warta.topics import ensure_topics
+from warta.worker import WorkerProcess
+
+
+@pytest.fixture(scope="session")
+def broker_url() -> Iterator[str]:
+    external = os.environ.get("WARTA_TEST_BROKER")
+    if external:
+        yield external
+        return
+    with EmbeddedBroker() as broker:
+        yield broker.url
+
+
+@pytest.fixture(scope="session")
+def settings(broker_url: str) -> Settings:
+    run = uuid.uuid4().hex[:8]
+    return Settings(
+        broker=broker_url,
+        app_id=f"warta-test-{run}",
+        topic_raw=f"test-{run}.raw",
+        topic_enriched=f"test-{run}.enriched",
+        topic_events=f"test-{run}.events",
+        topic_stories=f"test-{run}.stories",
+        topic_deadletter=f"test-{run}.deadletter",
+        web_port=0,
+    )
+
+
+@pytest.fixture(scope="session")
+def worker(settings: Settings) -> Iterator[WorkerProcess]:
+    asyncio.run(ensure_topics(settings))
+    process = WorkerProcess(settings, log_level="info")
+    yield process
+    code = process.stop()
+    assert code == 0, f"worker exited with {code}:\n{process.tail(40)}"

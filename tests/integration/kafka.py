@@ -1,0 +1,55 @@
+"""Test-side Kafka helpers: push raw bytes, then gather what the worker published."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import orjson
+
+from warta.client import follow, produce_messages
+from warta.config import Settings
+from warta.sources import Message
+
+
+@dataclass
+class Published:
+    """Every record on the output topics, decoded, by topic."""
+
+    records: dict[str, list[tuple[str | None, dict]]] = field(default_factory=dict)
+
+    def keys(self, topic: str) -> set[str | None]:
+        return {key for key, _ in self.records.get(topic, [])}
+
+    def values(self, topic: str) -> list[dict]:
+        return [value for _, value in self.records.get(topic, [])]
+
+
+def send(settings: Settings, messages: list[tuple[str | None, bytes]]) -> None:
+    batch = [Message(key=key, value=value, origin="test") for key, value in messages]
+    asyncio.run(produce_messages(settings, batch, settings.topic_raw))
+
+
+def gather(settings: Settings, until: Callable[[Published], bool], timeout: float = 60.0) -> Published:
+    """Read the output topics from the start until ``until`` holds; fail after ``timeout`` s."""
+    published = Published()
+    topics = (
+        settings.topic_enriched,
+        settings.topic_events,
+        settings.topic_stories,
+        settings.topic_deadletter,
+    )
+
+    async def read() -> None:
+        async for topic, key, value in follow(settings, *topics):
+            record = (key.decode() if key else None, orjson.loads(value))
+            published.records.setdefault(topic, []).append(record)
+            if until(published):
+                return
+
+    try:
+        asyncio.run(asyncio.wait_for(read(), timeout))
+    except TimeoutError:
+        raise AssertionError(f"condition not met within {timeout}s; got {published.records.keys()}") from None
+    return published

@@ -1,0 +1,84 @@
+"""The real worker against a real broker: good documents are enriched, bad ones dead-lettered."""
+
+from __future__ import annotations
+
+import base64
+import os
+import uuid
+
+import orjson
+import pytest
+
+from tests.integration.kafka import Published, gather, send
+from warta.config import Settings
+from warta.demo import SAMPLES
+from warta.worker import WorkerProcess
+
+pytestmark = pytest.mark.integration
+
+
+def original_bytes(letter: dict) -> bytes:
+    return letter["value"].encode() if letter["encoding"] == "utf-8" else base64.b64decode(letter["value"])
+
+
+def _doc(doc_id: str, text: str) -> bytes:
+    return orjson.dumps({"id": doc_id, "text": text, "source": "test"})
+
+
+def test_samples_come_out_enriched_with_their_ids_and_one_story(
+    settings: Settings, worker: WorkerProcess
+) -> None:
+    samples = {path.stem: path.read_text() for path in sorted(SAMPLES.glob("*.txt"))}
+    send(settings, [(doc_id, _doc(doc_id, text)) for doc_id, text in samples.items()])
+
+    def story_arrived(published: Published) -> bool:
+        articles = [a for a in published.values(settings.topic_enriched) if a["id"] in samples]
+        stories = {a["story_id"] for a in articles}
+        return len(articles) >= len(samples) and stories <= published.keys(settings.topic_stories)
+
+    published = gather(settings, story_arrived)
+
+    articles = {a["id"]: a for a in published.values(settings.topic_enriched)}
+    for doc_id in samples:
+        article = articles[doc_id]
+        assert article["language"]["code"] == "id"
+        assert article["text"] and article["entities"] and article["story_id"]
+        assert all(article["text"][e["start"] : e["end"]] == e["text"] for e in article["entities"])
+    assert len({articles[doc_id]["story_id"] for doc_id in samples}) == 1
+    assert published.keys(settings.topic_events)
+
+
+BAD_INPUTS = {
+    "malformed-json": (b'{"id": "broken", "text": "Presiden tiba', "invalid-json"),
+    "no-id": (orjson.dumps({"text": "Presiden Joko Widodo tiba di Jakarta pada Senin."}), "wrong-schema"),
+    "empty-text": (orjson.dumps({"id": "empty", "text": "   "}), "empty-text"),
+    "non-string-text": (orjson.dumps({"id": "number", "text": 42}), "wrong-schema"),
+    "binary": (os.urandom(2048), None),
+    "huge": (_doc("huge", "Presiden tiba di Jakarta. " * 400_000), "too-large"),
+}
+
+
+def test_bad_inputs_are_dead_lettered_and_the_worker_survives(
+    settings: Settings, worker: WorkerProcess
+) -> None:
+    keys = {name: f"bad-{name}-{uuid.uuid4().hex[:6]}" for name in BAD_INPUTS}
+    after = f"after-{uuid.uuid4().hex[:6]}"
+    send(settings, [(keys[name], value) for name, (value, _) in BAD_INPUTS.items()])
+    send(settings, [(after, _doc(after, "Presiden Joko Widodo tiba di Hanoi, Vietnam, pada Kamis pagi."))])
+
+    published = gather(
+        settings,
+        lambda p: (
+            after in p.keys(settings.topic_enriched)
+            and set(keys.values()) <= p.keys(settings.topic_deadletter)
+        ),
+    )
+
+    letters = {letter["key"]: letter for letter in published.values(settings.topic_deadletter)}
+    for name, (value, reason) in BAD_INPUTS.items():
+        letter = letters[keys[name]]
+        assert letter["detail"] and letter["topic"] == settings.topic_raw and letter["offset"] is not None
+        if reason:
+            assert letter["reason"] == reason
+        assert original_bytes(letter) == value
+    assert worker.process.poll() is None
