@@ -1,33 +1,245 @@
 """Entities stage: persons, organisations and places with offsets into the clean text.
 
-First version: a small gazetteer. The trained model replaces it.
+A linear-chain CRF (python-crfsuite, trained by ``scripts/train_ner.py``) tags each sentence with
+BIO labels from a lean feature set: speed comes from caching every word's features, so a sentence
+costs list concatenations rather than string work. The gazetteer feeds the tagger as a feature and
+also adds the names the tagger missed; then each mention gets a ``canonical`` name that agrees
+across mentions and articles ("Putin" → "Vladimir Putin", "AS" → "Amerika Serikat") and titles in
+front of a person ("Presiden Rusia") move to ``Entity.role``.
 """
 
 from __future__ import annotations
 
-import re
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
+import pycrfsuite
+
+from warta.pipeline.gazetteer import TOKEN, Gazetteer, fold, load
 from warta.records import Entity
 
-_GAZETTEER: dict[str, tuple[str, str]] = {
-    "Vladimir Putin": ("PERSON", "Vladimir Putin"),
-    "Putin": ("PERSON", "Vladimir Putin"),
-    "Vietnam": ("LOC", "Vietnam"),
-    "Rusia": ("LOC", "Rusia"),
-    "Hanoi": ("LOC", "Hanoi"),
-    "Korea Utara": ("LOC", "Korea Utara"),
-    "Korut": ("LOC", "Korea Utara"),
-    "Amerika Serikat": ("LOC", "Amerika Serikat"),
-    "AS": ("LOC", "Amerika Serikat"),
-}
-_PATTERN = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _GAZETTEER), key=len, reverse=True)) + r")\b")
+MODEL = "models/ner/tagger.crfsuite"
+"""The trained tagger, relative to the ``warta`` package."""
+
+LABELS = ("PERSON", "ORG", "LOC")
+_SENTENCE_END = frozenset(".!?")
+_MAX_SENTENCE = 200
+_MAX_ROLE_WORDS = 6
+_Features = list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    label: str
+    canonical: str | None = None
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def sentences(text: str) -> Iterator[list[Token]]:
+    """Token runs ending at ., ! or ?, a line break, or a length cap so that no sequence is huge."""
+    sentence: list[Token] = []
+    for match in TOKEN.finditer(text):
+        token = Token(match.group(), match.start(), match.end())
+        if sentence and ("\n" in text[sentence[-1].end : token.start] or len(sentence) >= _MAX_SENTENCE):
+            yield sentence
+            sentence = []
+        sentence.append(token)
+        if token.text in _SENTENCE_END:
+            yield sentence
+            sentence = []
+    if sentence:
+        yield sentence
+
+
+def _shape(word: str) -> str:
+    """Character classes with repeats collapsed: "Putin" → "Xx", "KCNA" → "X", "20/6" → "d/d"."""
+    shape: list[str] = []
+    for char in word[:12]:
+        kind = "X" if char.isupper() else "x" if char.isalpha() else "d" if char.isdigit() else char
+        if not shape or shape[-1] != kind:
+            shape.append(kind)
+    return "".join(shape)
+
+
+def is_cased(words: Sequence[str]) -> bool:
+    """Whether a sentence keeps its capitals; all-lowercase text gets no shape features."""
+    return any(not word.islower() and word.lower() != word for word in words)
+
+
+@lru_cache(maxsize=100_000)
+def _word_features(word: str, cased: bool) -> tuple[_Features, _Features, _Features]:
+    """Features of a word in the middle, and as left and right neighbour of the word tagged."""
+    lower = word.lower().encode("utf-8", "replace").decode("utf-8")
+    shape = _shape(word) if cased else "lc"
+    own = ["b", "w=" + lower, "s=" + shape, "p=" + lower[:3], "x=" + lower[-3:]]
+    left = ["w-=" + lower, "s-=" + shape]
+    right = ["w+=" + lower, "s+=" + shape]
+    return own, left, right
+
+
+def sentence_features(words: Sequence[str], gazetteer: Gazetteer) -> list[_Features]:
+    """One feature list per word; the training script calls this too, so both always agree."""
+    cased = is_cased(words)
+    table = [_word_features(word, cased) for word in words]
+    known = ["g=O"] * len(words)
+    for match in gazetteer.find(words, cased):
+        known[match.start] = "g=B-" + match.name.label
+        for i in range(match.start + 1, match.end):
+            known[i] = "g=I-" + match.name.label
+    last = len(words) - 1
+    features = []
+    for i, (own, _, _) in enumerate(table):
+        before = table[i - 1][1] if i else ["BOS"]
+        after = table[i + 1][2] if i < last else ["EOS"]
+        features.append([*own, *before, *after, known[i]])
+    return features
+
+
+class _Taggers(threading.local):
+    """A crfsuite tagger is not safe to share between threads: each thread opens its own."""
+
+    tagger: pycrfsuite.Tagger | None = None
+
+    def get(self) -> pycrfsuite.Tagger:
+        if self.tagger is None:
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(resources.files("warta").joinpath(MODEL)))
+            self.tagger = tagger
+        return self.tagger
+
+
+_taggers = _Taggers()
+
+
+def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """BIO tags to (start, end, label) word spans; a stray I- opens a span like B- would."""
+    found = []
+    start, label = 0, ""
+    for i, tag in enumerate([*tags, "O"]):
+        if label and not (tag.startswith("I-") and tag[2:] == label):
+            found.append((start, i, label))
+            label = ""
+        if tag != "O" and not label:
+            start, label = i, tag[2:]
+    return found
+
+
+def _merge(model: list[tuple[int, int, str]], gazetteer: Gazetteer, words: Sequence[str]) -> list[_Mention]:
+    """The tagger's spans, with gazetteer names that no span overlaps or that wrap shorter spans."""
+    mentions = [_Mention(start, end, label) for start, end, label in model if label in LABELS]
+    for match in gazetteer.find(words, is_cased(words)):
+        overlapping = [m for m in mentions if m.start < match.end and match.start < m.end]
+        if all(match.start <= m.start and m.end <= match.end for m in overlapping):
+            mentions = [m for m in mentions if m not in overlapping]
+            mentions.append(_Mention(match.start, match.end, match.name.label, match.name.canonical))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _strip_title(mention: _Mention, words: Sequence[str], titles: frozenset[str]) -> None:
+    while (
+        mention.label == "PERSON" and mention.end - mention.start > 1 and fold(words[mention.start]) in titles
+    ):
+        mention.start += 1
+
+
+def _role(mention: _Mention, tokens: Sequence[Token], text: str, titles: frozenset[str]) -> str | None:
+    """The title right before a person: the run of capitalised or title words from a title word on."""
+    first = None
+    i = mention.start - 1
+    while i >= max(0, mention.start - _MAX_ROLE_WORDS):
+        word = tokens[i].text
+        if fold(word) in titles:
+            first = i
+        elif not word[:1].isupper():
+            break
+        i -= 1
+    if first is None:
+        return None
+    return text[tokens[first].start : tokens[mention.start - 1].end]
+
+
+def _tag(text: str, gazetteer: Gazetteer) -> Iterator[tuple[Entity, str | None]]:
+    """Every mention with offsets, label and role; the gazetteer's canonical name where it has one."""
+    tagger = _taggers.get()
+    for sentence in sentences(text):
+        words = [token.text for token in sentence]
+        found = spans(tagger.tag(sentence_features(words, gazetteer)))
+        for mention in _merge(found, gazetteer, words):
+            _strip_title(mention, words, gazetteer.titles)
+            start, end = sentence[mention.start].start, sentence[mention.end - 1].end
+            role = _role(mention, sentence, text, gazetteer.titles) if mention.label == "PERSON" else None
+            surface = text[start:end]
+            entity = Entity(
+                text=surface, label=mention.label, start=start, end=end, canonical=surface, role=role
+            )
+            yield entity, mention.canonical
+
+
+def _key(surface: str) -> tuple[str, ...]:
+    return tuple(fold(word) for word in TOKEN.findall(surface))
+
+
+def canonicalise(found: Sequence[tuple[Entity, str | None]], gazetteer: Gazetteer) -> list[Entity]:
+    """One canonical name per entity in the document.
+
+    A known name takes the gazetteer's spelling; a person's shorter mention ("Putin", "Lam") takes
+    the canonical name of the longest person mention in the same document that contains it; other
+    spellings that fold alike share the one with most diacritics.
+    """
+    spelling: dict[tuple[str, ...], str] = {}
+    for entity, known in found:
+        name = known or (named.canonical if (named := gazetteer.get(entity.text)) else None)
+        key = _key(entity.text)
+        candidate = name or " ".join(entity.text.split())
+        best = spelling.get(key)
+        if best is None or (name is None and _richer(candidate, best)) or name:
+            spelling[key] = candidate
+    people: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for entity, _ in found:
+        key = _key(entity.text)
+        if entity.label != "PERSON" or len(key) < 2:
+            continue
+        for size in range(1, len(key)):
+            for offset in range(len(key) - size + 1):
+                part = key[offset : offset + size]
+                if len(people.get(part, ())) < len(key):
+                    people[part] = key
+    result = []
+    for entity, _ in found:
+        key = _key(entity.text)
+        full = people.get(key)
+        if (
+            full is not None
+            and entity.label in ("PERSON", "LOC", "ORG")
+            and gazetteer.get(entity.text) is None
+        ):
+            entity.label, key = "PERSON", full
+        entity.canonical = spelling.get(key, entity.canonical)
+        result.append(entity)
+    return result
+
+
+def _richer(candidate: str, best: str) -> bool:
+    """Prefer the spelling that keeps more diacritics ("Tô Lâm" over "To Lam")."""
+    return sum(not c.isascii() for c in candidate) > sum(not c.isascii() for c in best)
 
 
 def extract_entities(text: str) -> list[Entity]:
-    entities = []
-    for match in _PATTERN.finditer(text):
-        label, canonical = _GAZETTEER[match.group(0)]
-        entities.append(
-            Entity(text=match.group(0), label=label, start=match.start(), end=match.end(), canonical=canonical)
-        )
-    return entities
+    """PERSON, ORG and LOC mentions in ``text``, in order, each with a canonical name."""
+    gazetteer = load()
+    return canonicalise(list(_tag(text, gazetteer)), gazetteer)

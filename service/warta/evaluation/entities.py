@@ -1,0 +1,134 @@
+"""`warta eval entities`: entity-level precision, recall and F1 of the entities stage on BIO files.
+
+The stage runs as shipped: each sentence's words are joined by spaces, ``extract_entities`` tags
+that text, and a prediction counts only if its character span and label both equal a gold entity.
+Tokenisation differences therefore count as errors, as they would in production.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from warta.pipeline.entities import LABELS, extract_entities, spans
+
+LABEL_MAP = {
+    "PER": "PERSON",
+    "PERSON": "PERSON",
+    "PPL": "PERSON",
+    "ORG": "ORG",
+    "ORGANISATION": "ORG",
+    "IND": "ORG",
+    "LOC": "LOC",
+    "PLACE": "LOC",
+    "PLC": "LOC",
+}
+"""Tag sets of the Indonesian NER corpora mapped onto warta's labels; others (EVT, FNB) become O."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    words: list[str]
+    tags: list[str]
+
+
+def _mapped(tag: str) -> str:
+    prefix, _, label = tag.partition("-")
+    mapped = LABEL_MAP.get(label)
+    return f"{prefix}-{mapped}" if mapped and prefix in ("B", "I") else "O"
+
+
+def read_bio(path: Path) -> list[Sentence]:
+    """Sentences of a token-TAB-tag file, blank-line separated, with tags mapped to warta's labels."""
+    sentences = []
+    words: list[str] = []
+    tags: list[str] = []
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if line.strip():
+            word, _, tag = line.partition("\t")
+            words.append(word)
+            tags.append(_mapped(tag.strip()))
+        elif words:
+            sentences.append(Sentence(words, tags))
+            words, tags = [], []
+    return sentences
+
+
+def _char_spans(sentence: Sentence) -> tuple[str, set[tuple[int, int, str]]]:
+    offsets = []
+    position = 0
+    for word in sentence.words:
+        offsets.append(position)
+        position += len(word) + 1
+    gold = {
+        (offsets[start], offsets[end - 1] + len(sentence.words[end - 1]), label)
+        for start, end, label in spans(sentence.tags)
+    }
+    return " ".join(sentence.words), gold
+
+
+@dataclass
+class Score:
+    true_positives: Counter[str]
+    predicted: Counter[str]
+    gold: Counter[str]
+    tokens: int
+    seconds: float
+
+    def row(self, label: str | None) -> tuple[float, float, float, int]:
+        def total(counts: Counter[str]) -> int:
+            return counts[label] if label else sum(counts[name] for name in LABELS)
+
+        hits, predicted, gold = total(self.true_positives), total(self.predicted), total(self.gold)
+        precision = hits / predicted if predicted else 0.0
+        recall = hits / gold if gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1, gold
+
+
+def score(sentences: Sequence[Sentence]) -> Score:
+    hits: Counter[str] = Counter()
+    predicted: Counter[str] = Counter()
+    gold_counts: Counter[str] = Counter()
+    seconds = 0.0
+    for sentence in sentences:
+        text, gold = _char_spans(sentence)
+        started = time.perf_counter()
+        found = {(e.start, e.end, e.label) for e in extract_entities(text) if e.label in LABELS}
+        seconds += time.perf_counter() - started
+        hits.update(label for *_, label in found & gold)
+        predicted.update(label for *_, label in found)
+        gold_counts.update(label for *_, label in gold)
+    tokens = sum(len(sentence.words) for sentence in sentences)
+    return Score(hits, predicted, gold_counts, tokens, seconds)
+
+
+def _table(name: str, result: Score) -> Iterator[str]:
+    yield f"{name}  ({result.tokens:,} tokens, {result.tokens / max(result.seconds, 1e-9):,.0f} tokens/s)"
+    yield f"  {'label':<8}{'precision':>10}{'recall':>10}{'F1':>8}{'gold':>7}"
+    for label in (*LABELS, None):
+        precision, recall, f1, gold = result.row(label)
+        yield f"  {label or 'micro':<8}{precision:>10.3f}{recall:>10.3f}{f1:>8.3f}{gold:>7}"
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="warta eval entities",
+        description=(
+            "Entity-level precision, recall and F1 (exact span and label) of the entities stage on "
+            "BIO files: one token and its tag per line, tab-separated, a blank line between "
+            "sentences. PER/PPL/PERSON, ORG/IND/ORGANISATION and LOC/PLC/PLACE tags are mapped to "
+            "PERSON, ORG and LOC; other tags are ignored."
+        ),
+        epilog="example: warta eval entities idner2k_dev.tsv nergrit_valid.tsv",
+    )
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE.tsv", help="BIO file(s) to score")
+    args = parser.parse_args(argv)
+    for path in args.files:
+        print("\n".join(_table(path.name, score(read_bio(path)))))
+        print()
+    return 0

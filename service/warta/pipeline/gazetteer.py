@@ -1,0 +1,174 @@
+"""Names a news pipeline must never miss, and the one canonical spelling each of them gets.
+
+Countries come from pycountry's Indonesian translations, overridden by ``countries.tsv`` where news
+usage differs ("Tiongkok", not "Cina"); capitals, people and organisations are small curated lists
+in ``warta/data/gazetteer/``. Every name is stored under its *folded* words (lower case, no
+diacritics), so "To Lam" and "Tô Lâm" meet, while a case pattern keeps "AS" from matching "as".
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+import pycountry
+
+TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+"""Words and single punctuation marks; shared with the tagger so that names and text split alike."""
+
+_FILES = {"countries.tsv": "LOC", "places.tsv": "LOC", "people.tsv": "PERSON", "organisations.tsv": "ORG"}
+_REGION_TYPES_SKIPPED = ("Geographical unit",)
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    label: str
+    canonical: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gazetteer name found in a word sequence: words ``start`` up to (not including) ``end``."""
+
+    start: int
+    end: int
+    name: Name
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    words: tuple[str, ...]
+    case: tuple[str, ...]
+    name: Name
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Lower case without diacritics: the key under which spellings of one name meet."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+def words(text: str) -> list[str]:
+    return TOKEN.findall(text)
+
+
+def _case_of(word: str) -> str:
+    """`U` acronyms must stay upper case, `T` capitalised words capitalised; `x` anything."""
+    if len(word) > 1 and word.isupper():
+        return "U"
+    return "T" if word[:1].isupper() else "x"
+
+
+def _case_fits(word: str, case: str, cased: bool) -> bool:
+    if not cased:
+        return case != "U" or len(word) > 2
+    if case == "U":
+        return word.isupper()
+    return case == "x" or word[:1].isupper() or word[:1].isdigit()
+
+
+class Gazetteer:
+    """Longest-match lookup of known names in a sequence of words."""
+
+    def __init__(self, entries: Sequence[_Entry], titles: frozenset[str]) -> None:
+        self._by_first: dict[str, list[_Entry]] = {}
+        self._by_words: dict[tuple[str, ...], Name] = {}
+        for entry in entries:
+            if entry.words in self._by_words:
+                continue
+            self._by_words[entry.words] = entry.name
+            self._by_first.setdefault(entry.words[0], []).append(entry)
+        for candidates in self._by_first.values():
+            candidates.sort(key=lambda entry: len(entry.words), reverse=True)
+        self.titles = titles
+
+    def __len__(self) -> int:
+        return len(self._by_words)
+
+    def find(self, tokens: Sequence[str], cased: bool = True) -> list[Match]:
+        """Non-overlapping matches, leftmost first, each as long as possible."""
+        folded = [fold(token) for token in tokens]
+        matches = []
+        i = 0
+        while i < len(tokens):
+            match = self._match_at(tokens, folded, i, cased)
+            if match is None:
+                i += 1
+                continue
+            matches.append(match)
+            i = match.end
+        return matches
+
+    def _match_at(self, tokens: Sequence[str], folded: list[str], i: int, cased: bool) -> Match | None:
+        for entry in self._by_first.get(folded[i], ()):
+            end = i + len(entry.words)
+            if tuple(folded[i:end]) == entry.words and all(
+                _case_fits(tokens[i + k], case, cased) for k, case in enumerate(entry.case)
+            ):
+                return Match(i, end, entry.name)
+        return None
+
+    def get(self, surface: str) -> Name | None:
+        """The known name spelled ``surface`` (any case, with or without diacritics), if any."""
+        return self._by_words.get(tuple(fold(word) for word in words(surface)))
+
+
+def _entry(alias: str, name: Name) -> _Entry | None:
+    tokens = words(alias)
+    if not tokens:
+        return None
+    return _Entry(tuple(fold(t) for t in tokens), tuple(_case_of(t) for t in tokens), name)
+
+
+def _rows(filename: str) -> Iterator[list[str]]:
+    text = resources.files("warta").joinpath("data/gazetteer", filename).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def _spellings(cell: str) -> list[str]:
+    return [alias for alias in cell.split("|") if alias]
+
+
+def _curated() -> Iterator[tuple[str, Name]]:
+    for filename, label in _FILES.items():
+        for row in _rows(filename):
+            if filename == "countries.tsv":
+                row = row[1:]
+            name = Name(label, row[0])
+            for alias in [row[0], *_spellings(row[1] if len(row) > 1 else "")]:
+                yield alias, name
+
+
+def _pycountry() -> Iterator[tuple[str, Name]]:
+    """Every country under its Indonesian and English names, and Indonesia's provinces."""
+    indonesian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"])
+    overridden = {row[0]: row[1] for row in _rows("countries.tsv")}
+    for country in pycountry.countries:
+        english = [getattr(country, field, None) for field in ("common_name", "name", "official_name")]
+        spellings = [s for e in english if e for s in (indonesian.gettext(e), e) if "," not in s]
+        if not spellings:
+            continue
+        name = Name("LOC", overridden.get(country.alpha_2, spellings[0]))
+        for spelling in spellings:
+            yield spelling, name
+    for province in pycountry.subdivisions.get(country_code="ID") or ():
+        if province.type not in _REGION_TYPES_SKIPPED:
+            yield province.name, Name("LOC", province.name)
+
+
+@cache
+def load() -> Gazetteer:
+    """The bundled gazetteer; curated spellings win over pycountry's when both name a string."""
+    entries = [
+        entry for alias, name in [*_curated(), *_pycountry()] if (entry := _entry(alias, name)) is not None
+    ]
+    titles = frozenset(fold(row[0]) for row in _rows("titles.txt"))
+    return Gazetteer(entries, titles)
