@@ -7,26 +7,28 @@ Two agents, so that the stateless stages scale out while story state stays in on
                                                                                    └─▶ news.stories
 
 Every output is awaited until the broker acknowledges it before the input is acked, and faust
-commits only acked offsets: at-least-once. The CPU-bound stages run in a worker thread so that
-heartbeats and rebalances are never starved.
+commits only acked offsets: at-least-once. The CPU-bound stages run in a process pool
+(``warta.pool``), so heartbeats and rebalances are never starved and a hung record is cut off.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Iterable
-from concurrent.futures import ThreadPoolExecutor
-from functools import partial
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Iterable, Sequence
+from typing import Any, cast
 
 import faust
 from faust.types import EventT
+from faust.web import Request, Response, View
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from warta import metrics
 from warta.batch import assign_story
 from warta.config import MAX_MESSAGE_BYTES, Settings
-from warta.intake import analyse_message, encode
+from warta.intake import encode
 from warta.pipeline.stories import StoryIndex
+from warta.pool import PipelinePool, RawMessage
 from warta.records import DeadLetter, EnrichedArticle
 from warta.topics import analysed_topic
 
@@ -46,8 +48,11 @@ def _credentials(settings: Settings) -> Any:
     return faust.SSLCredentials(context) if context else None
 
 
-def create_app(settings: Settings) -> faust.App:
-    """Build the faust app for ``settings``; the broker URL must already be a real one."""
+def create_app(settings: Settings, pool: PipelinePool) -> faust.App:
+    """Build the faust app for ``settings``; the broker URL must already be a real one.
+
+    The caller owns ``pool`` and closes it after the app has stopped.
+    """
     app = faust.App(
         settings.app_id,
         broker=settings.broker_urls,
@@ -78,10 +83,10 @@ def create_app(settings: Settings) -> faust.App:
     events = topic(settings.topic_events, settings.topic_partitions)
     stories = topic(settings.topic_stories, settings.topic_partitions)
     deadletter = topic(settings.topic_deadletter, settings.topic_partitions)
-    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="warta-pipeline")
     index = StoryIndex()
 
     def send(target: faust.TopicT, key: str | None, value: bytes) -> Awaitable[Any]:
+        metrics.RECORDS_OUT.labels(target.get_topic_name()).inc()
         return target.send(key=key.encode() if key else None, value=value)
 
     async def acknowledged(sends: Iterable[Awaitable[Any]]) -> None:
@@ -89,27 +94,42 @@ def create_app(settings: Settings) -> faust.App:
         pending = [await s for s in sends]
         await asyncio.gather(*pending)
 
-    def analyse_batch(
-        batch: list[tuple[bytes | None, bytes | None, int, int]],
-    ) -> list[EnrichedArticle | DeadLetter]:
-        return [
-            analyse_message(
-                value,
-                max_bytes=settings.max_document_bytes,
-                key=key,
-                topic=settings.topic_raw,
-                partition=partition,
-                offset=offset,
-            )
-            for key, value, partition, offset in batch
-        ]
+    metrics.UP.set(1)
+
+    @app.page("/metrics")
+    async def metrics_page(web: View, request: Request) -> Response:
+        return web.bytes(generate_latest(), headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+    @app.page("/health")
+    async def health_page(web: View, request: Request) -> Response:
+        return web.json({"status": "up"})
+
+    @app.page("/ready")
+    async def ready_page(web: View, request: Request) -> Response:
+        ready = bool(app.consumer.assignment())
+        metrics.READY.set(int(ready))
+        return web.json({"ready": ready}, status=200 if ready else 503)
+
+    @app.timer(interval=10.0)
+    async def report_lag() -> None:
+        consumer = app.consumer
+        metrics.READY.set(int(bool(consumer.assignment())))
+        for tp in consumer.assignment():
+            if tp.topic not in (raw.get_topic_name(), analysed.get_topic_name()):
+                continue
+            position = await consumer.position(tp)
+            if position is not None:
+                lag = max(0, consumer.highwater(tp) - position)
+                metrics.CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(lag)
 
     @app.agent(raw, name="analyse")
     async def analyse_documents(stream: faust.StreamT[bytes]) -> None:
-        loop = asyncio.get_running_loop()
-        async for batch in stream.take_events(settings.batch_size, within=settings.batch_within):
-            messages = [_message(event) for event in batch]
-            outcomes = await loop.run_in_executor(executor, partial(analyse_batch, messages))
+        async for batch in _batches(stream, settings):
+            messages = [_raw_message(event) for event in batch]
+            metrics.RECORDS_IN.labels(settings.topic_raw).inc(len(messages))
+            outcomes = await pool.analyse(messages)
+            for outcome in outcomes:
+                metrics.observe(outcome)
             await acknowledged(
                 send(deadletter, outcome.key, encode(outcome))
                 if isinstance(outcome, DeadLetter)
@@ -119,14 +139,16 @@ def create_app(settings: Settings) -> faust.App:
 
     @app.agent(analysed, name="stories")
     async def assign_stories(stream: faust.StreamT[bytes]) -> None:
-        async for batch in stream.take_events(settings.batch_size, within=settings.batch_within):
+        async for batch in _batches(stream, settings):
             sends: list[Awaitable[Any]] = []
             for event in batch:
                 message = event.message
-                article = EnrichedArticle.model_validate_json(message.value)
+                value = message.value or b""
+                article = EnrichedArticle.model_validate_json(value)
                 origin = {"topic": message.topic, "partition": message.partition, "offset": message.offset}
-                assigned = assign_story(article, index, message.value, **origin)
+                assigned = assign_story(article, index, value, **origin)
                 if isinstance(assigned, DeadLetter):
+                    metrics.observe(assigned)
                     sends.append(send(deadletter, article.id, encode(assigned)))
                     continue
                 final, story = assigned
@@ -139,6 +161,11 @@ def create_app(settings: Settings) -> faust.App:
     return app
 
 
-def _message(event: EventT) -> tuple[bytes | None, bytes | None, int, int]:
+def _batches(stream: faust.StreamT[bytes], settings: Settings) -> AsyncIterator[Sequence[EventT]]:
+    """Events in batches; ``take_events`` keeps each event, so its offset is acked after its batch."""
+    return cast(faust.Stream, stream).take_events(settings.batch_size, within=settings.batch_within)
+
+
+def _raw_message(event: EventT) -> RawMessage:
     message = event.message
-    return message.key, message.value, message.partition, message.offset
+    return RawMessage(message.key, message.value, message.topic, message.partition, message.offset)

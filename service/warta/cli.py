@@ -149,7 +149,7 @@ def enrich(
     raise typer.Exit(2 if counts["rejected"] else 0)
 
 
-def _progress(enabled: bool):  # type: ignore[no-untyped-def]
+def _progress(enabled: bool):
     from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
 
     return Progress(

@@ -37,7 +37,10 @@ class Settings(BaseSettings):
     )
     batch_size: int = Field(32, ge=1, description="raw documents enriched per batch")
     batch_within: float = Field(0.05, gt=0, description="seconds to wait for a batch to fill")
-    record_timeout: float = Field(10.0, gt=0, description="per-record time budget of the pipeline (s)")
+    record_timeout: float = Field(
+        10.0, gt=0, description="per-record time budget of the pipeline (s); slower records are dead-lettered"
+    )
+    processes: int = Field(1, ge=1, description="pipeline processes per worker (one per spare core)")
 
     security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
     sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "PLAIN"

@@ -88,7 +88,7 @@ def dead_letter(
     return DeadLetter(
         key=key,
         value=text,
-        encoding=encoding,  # type: ignore[arg-type]
+        encoding=encoding,
         reason=rejection.reason,
         detail=rejection.detail,
         stage=rejection.stage,

@@ -16,6 +16,7 @@ import faust
 from warta.app import create_app
 from warta.broker import EmbeddedBroker
 from warta.config import EMBEDDED, Settings
+from warta.pool import PipelinePool
 from warta.topics import ensure_topics
 
 log = logging.getLogger("warta.worker")
@@ -33,12 +34,13 @@ def run_worker(settings: Settings, *, log_level: str = "info") -> int:
     asyncio.set_event_loop(loop)
     try:
         loop.run_until_complete(ensure_topics(settings))
-        worker = faust.Worker(create_app(settings), loglevel=log_level, loop=loop, quiet=True)
-        try:
-            worker.execute_from_commandline()
-        except SystemExit as stop:
-            return stop.code if isinstance(stop.code, int) else 0
-        return 0
+        with PipelinePool.from_settings(settings) as pool:
+            worker = faust.Worker(create_app(settings, pool), loglevel=log_level, loop=loop, quiet=True)
+            try:
+                worker.execute_from_commandline()
+            except SystemExit as stop:
+                return stop.code if isinstance(stop.code, int) else 0
+            return 0
     finally:
         if broker is not None:
             broker.stop()

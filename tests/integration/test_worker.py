@@ -34,7 +34,12 @@ def test_samples_come_out_enriched_with_their_ids_and_one_story(
     def story_arrived(published: Published) -> bool:
         articles = [a for a in published.values(settings.topic_enriched) if a["id"] in samples]
         stories = {a["story_id"] for a in articles}
-        return len(articles) >= len(samples) and stories <= published.keys(settings.topic_stories)
+        events = {e["id"] for a in articles for e in a["events"]}
+        return (
+            len(articles) >= len(samples)
+            and stories <= published.keys(settings.topic_stories)
+            and events <= published.keys(settings.topic_events)
+        )
 
     published = gather(settings, story_arrived)
 
@@ -45,7 +50,7 @@ def test_samples_come_out_enriched_with_their_ids_and_one_story(
         assert article["text"] and article["entities"] and article["story_id"]
         assert all(article["text"][e["start"] : e["end"]] == e["text"] for e in article["entities"])
     assert len({articles[doc_id]["story_id"] for doc_id in samples}) == 1
-    assert published.keys(settings.topic_events)
+    assert all(articles[doc_id]["events"] for doc_id in samples)
 
 
 BAD_INPUTS = {

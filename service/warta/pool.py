@@ -1,0 +1,114 @@
+"""The stateless stages in child processes: every core is used, and a hung record can be cut off.
+
+A thread cannot be stopped and the GIL keeps the stages on one core, so the worker hands each raw
+message to a small process pool (pebble) instead. Each record gets its own time budget
+(``WARTA_RECORD_TIMEOUT``): a record that exceeds it is dead-lettered as ``timeout`` and the child
+that ran it is replaced; a child that dies is reported as ``worker-crashed``. Either way the stream
+goes on and nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+from concurrent.futures import Future
+from dataclasses import dataclass
+
+from pebble import ProcessExpired, ProcessPool
+
+from warta.config import Settings
+from warta.intake import Rejection, analyse_message, dead_letter
+from warta.records import DeadLetter, EnrichedArticle, RawDocument
+
+
+@dataclass(frozen=True)
+class RawMessage:
+    """One consumed message and where it came from."""
+
+    key: bytes | None
+    value: bytes | None
+    topic: str
+    partition: int
+    offset: int
+
+
+Outcome = EnrichedArticle | DeadLetter
+
+
+def _warm_up() -> None:
+    """Load every model in the child before the first real record, so no record pays for it."""
+    from warta.pipeline import analyse
+
+    analyse(RawDocument(id="warm-up", text="Presiden Joko Widodo tiba di Jakarta pada Senin pagi."))
+
+
+class PipelinePool:
+    """``processes`` children running ``analyse_message``, each record under ``timeout`` seconds."""
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> PipelinePool:
+        return cls(
+            processes=settings.processes,
+            timeout=settings.record_timeout,
+            max_bytes=settings.max_document_bytes,
+        )
+
+    def __init__(self, *, processes: int, timeout: float, max_bytes: int) -> None:
+        self._timeout = timeout
+        self._max_bytes = max_bytes
+        self._pool = ProcessPool(
+            max_workers=processes, initializer=_warm_up, context=multiprocessing.get_context("spawn")
+        )
+
+    async def analyse(self, messages: list[RawMessage]) -> list[Outcome]:
+        """Analyse a batch in parallel; outcomes come back in input order."""
+        futures = [
+            self._pool.schedule(
+                analyse_message,
+                args=(message.value,),
+                kwargs={
+                    "max_bytes": self._max_bytes,
+                    "key": message.key,
+                    "topic": message.topic,
+                    "partition": message.partition,
+                    "offset": message.offset,
+                },
+                timeout=self._timeout,
+            )
+            for message in messages
+        ]
+        return [
+            await self._outcome(message, future) for message, future in zip(messages, futures, strict=True)
+        ]
+
+    async def _outcome(self, message: RawMessage, future: Future[Outcome]) -> Outcome:
+        try:
+            return await asyncio.wrap_future(future)
+        except TimeoutError:
+            failure = Rejection(
+                "timeout",
+                f"the pipeline took longer than {self._timeout:g} s (WARTA_RECORD_TIMEOUT); its process was replaced",
+                "pipeline",
+            )
+        except ProcessExpired as error:
+            failure = Rejection("worker-crashed", f"the pipeline process died: {error}", "pipeline")
+        return dead_letter(
+            message.value,
+            failure,
+            key=message.key,
+            topic=message.topic,
+            partition=message.partition,
+            offset=message.offset,
+        )
+
+    def __enter__(self) -> PipelinePool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Let running records finish, then stop the children."""
+        self._pool.close()
+        self._pool.join(timeout=self._timeout + 5)
+        self._pool.stop()
