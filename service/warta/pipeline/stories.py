@@ -1,24 +1,326 @@
 """Stories stage: near-duplicates and story clusters across sources.
 
-The index is the only stateful part of the pipeline. It is fed one article at a time, remembers a
-small fingerprint of each, and can be rebuilt from those fingerprints after a restart.
-First version: clusters by overlap of canonical entity names.
+The index is the only stateful part of the pipeline. Each article is reduced to a small fingerprint:
+a MinHash signature of its word shingles (for near-copies) and its most frequent canonical entities
+and keywords (for stories). An article joins the story whose profile (how many of its members carry
+each feature) is most similar under IDF weighting, or founds a new story. Candidate stories come from
+an inverted feature index, so a lookup touches only stories that share a feature with the article.
+
+State is bounded: articles older than ``window`` behind the newest one seen, and the oldest beyond
+``max_articles``, are evicted. Every decision depends only on the set of held articles, never on
+the order they arrived in, so ``restore()`` of the stored fingerprints, in any order, rebuilds the
+index a worker had before it restarted.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import heapq
+import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+
+import orjson
 
 from warta.records import EnrichedArticle, Story
 
+SIGNATURE_BINS = 64
+"""MinHash values per article (one-permutation hashing); the Jaccard estimate's error is ~1/√64."""
+SHINGLE_WORDS = 3
+DUPLICATE_JACCARD = 0.6
+"""Estimated shingle Jaccard at which an article counts as a near-copy of an earlier one."""
 
-@dataclass
-class _StoryState:
-    story: Story
+MAX_ENTITIES = 10
+MAX_TERMS = 12
+RANK_WEIGHTS = (4, 3, 3, 2, 2, 2, 1, 1, 1, 1, 1, 1)
+"""Weight of an article's features by how often it mentions them (most mentioned first)."""
+ENTITY_WEIGHT = 2.0
+"""Canonical entities say more about which happening an article reports than keywords do."""
+TITLE_BOOST = 3
+"""A word or entity in the title counts as this many mentions in the body."""
+JOIN_SIMILARITY = 0.3
+"""Cosine similarity between an article and a story's profile needed to join the story."""
+MAX_POSTINGS = 2_000
+"""Features carried by more stories than this are too common to find candidates with."""
+MAX_CANDIDATES = 8
+DUPLICATE_STORIES = 2
+"""A near-copy shares its original's features, so its story is among the very best candidates."""
+TOP_ENTITIES = 10
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "LOC"})
+FINGERPRINT_VERSION = 1
+
+_WORD = re.compile(r"\w+")
+_TERM = re.compile(r"[^\W\d_]{4,}")
+_MASK32 = 0xFFFFFFFF
+_DENSIFY_STEP = 0x9E3779B1
+
+STOPWORDS = frozenset(
+    [
+        "adalah",
+        "agar",
+        "akan",
+        "akhirnya",
+        "anda",
+        "antara",
+        "apakah",
+        "apalagi",
+        "atas",
+        "atau",
+        "bagaimana",
+        "bagi",
+        "bahkan",
+        "bahwa",
+        "baik",
+        "banyak",
+        "baru",
+        "beberapa",
+        "begitu",
+        "belum",
+        "benar",
+        "berada",
+        "berbagai",
+        "berdasarkan",
+        "berikut",
+        "bersama",
+        "besar",
+        "boleh",
+        "bukan",
+        "cukup",
+        "dalam",
+        "dapat",
+        "dari",
+        "demikian",
+        "depan",
+        "dengan",
+        "di",
+        "dia",
+        "diri",
+        "dirinya",
+        "disebut",
+        "ditambahkan",
+        "dua",
+        "guna",
+        "hadir",
+        "hal",
+        "hampir",
+        "hanya",
+        "hari",
+        "harus",
+        "hingga",
+        "ialah",
+        "ini",
+        "itu",
+        "jadi",
+        "jalan",
+        "jika",
+        "juga",
+        "juni",
+        "juli",
+        "jumat",
+        "kalau",
+        "kali",
+        "kamis",
+        "kami",
+        "kamu",
+        "karena",
+        "kata",
+        "katanya",
+        "ke",
+        "kebanyakan",
+        "kecil",
+        "kedua",
+        "kembali",
+        "kemudian",
+        "kepada",
+        "kerja",
+        "kini",
+        "kita",
+        "lagi",
+        "lain",
+        "lalu",
+        "lama",
+        "langsung",
+        "lebih",
+        "maka",
+        "makin",
+        "mana",
+        "masih",
+        "masing",
+        "mau",
+        "melakukan",
+        "melalui",
+        "memang",
+        "memberikan",
+        "membuat",
+        "menjadi",
+        "menurut",
+        "mengatakan",
+        "menyatakan",
+        "menyebutkan",
+        "menambahkan",
+        "mereka",
+        "merupakan",
+        "minggu",
+        "mulai",
+        "namun",
+        "nanti",
+        "oleh",
+        "pada",
+        "padahal",
+        "para",
+        "pekan",
+        "pernah",
+        "pihak",
+        "pukul",
+        "punya",
+        "pula",
+        "rabu",
+        "saat",
+        "saja",
+        "sama",
+        "sampai",
+        "sangat",
+        "satu",
+        "saya",
+        "se",
+        "sebagai",
+        "sebelum",
+        "sebelumnya",
+        "sebuah",
+        "secara",
+        "sedang",
+        "sehingga",
+        "sejak",
+        "sekarang",
+        "sekitar",
+        "selama",
+        "selasa",
+        "seluruh",
+        "semua",
+        "senin",
+        "sendiri",
+        "seorang",
+        "seperti",
+        "sering",
+        "serta",
+        "setelah",
+        "setiap",
+        "sudah",
+        "supaya",
+        "tahun",
+        "tak",
+        "tanpa",
+        "telah",
+        "tengah",
+        "tentang",
+        "terhadap",
+        "terjadi",
+        "termasuk",
+        "tersebut",
+        "tetapi",
+        "tiga",
+        "tidak",
+        "tiba",
+        "untuk",
+        "yaitu",
+        "yakni",
+        "yang",
+        "pagi",
+        "siang",
+        "sore",
+        "malam",
+        "kemarin",
+        "besok",
+        "bulan",
+        "waktu",
+        "orang",
+        "negara",
+        "pemerintah",
+        "presiden",
+        "menteri",
+        "wakil",
+        "ketua",
+        "kepala",
+        "juru",
+        "bicara",
+        "jubir",
+        "ujar",
+        "ucap",
+        "tutur",
+        "jelas",
+        "jelasnya",
+        "ungkap",
+        "ungkapnya",
+        "sebut",
+        "sebutnya",
+        "terus",
+        "tetap",
+        "wib",
+    ]
+)
+"""Function words and reporting verbs common to all Indonesian news; they carry no story."""
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What an article is about: its most mentioned canonical entities and keywords."""
+
+    entities: tuple[str, ...]
+    terms: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class _Article:
+    id: str
+    story_id: str
+    duplicate_of: str | None
+    seen: datetime
+    signature: bytes
+    features: Features
+    events: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class _Story:
+    """A story's profile: for each feature and event type, how many held members carry it."""
+
+    id: str
+    title: str | None
+    members: dict[str, _Article] = field(default_factory=dict)
     entities: Counter[str] = field(default_factory=Counter)
+    terms: Counter[str] = field(default_factory=Counter)
+    events: Counter[str] = field(default_factory=Counter)
+
+    def add(self, article: _Article) -> None:
+        self.members[article.id] = article
+        self.entities.update(ranked(article.features.entities))
+        self.terms.update(ranked(article.features.terms))
+        self.events.update(article.events)
+
+    def remove(self, article: _Article) -> None:
+        del self.members[article.id]
+        self.entities.subtract(ranked(article.features.entities))
+        self.terms.subtract(ranked(article.features.terms))
+        self.events.subtract(article.events)
+        for counts in (self.entities, self.terms, self.events):
+            for key in [key for key, count in counts.items() if count <= 0]:
+                del counts[key]
+
+    def record(self) -> Story:
+        members = sorted(self.members.values(), key=lambda a: (a.seen, a.id))
+        top = sorted(self.entities.items(), key=lambda item: (-item[1], item[0]))[:TOP_ENTITIES]
+        return Story(
+            id=self.id,
+            title=self.title,
+            articles=[a.id for a in members],
+            top_entities=[name for name, _ in top],
+            events=dict(sorted(self.events.items())),
+            first_seen=members[0].seen,
+            last_seen=members[-1].seen,
+        )
 
 
 @dataclass(frozen=True)
@@ -26,36 +328,266 @@ class StoryAssignment:
     story_id: str
     duplicate_of: str | None
     story: Story
+    fingerprint: bytes
+    """Self-contained state of this article (orjson) that ``StoryIndex.restore`` takes back."""
+    evicted: tuple[str, ...]
+    """Articles this call dropped from the window; their fingerprints are no longer needed."""
 
 
 class StoryIndex:
-    def __init__(self, min_overlap: float = 0.5) -> None:
-        self._stories: dict[str, _StoryState] = {}
-        self._min_overlap = min_overlap
+    """Assigns each article a story and, if it is a near-copy, the earlier article it copies."""
+
+    def __init__(self, *, window: timedelta = timedelta(days=3), max_articles: int = 200_000) -> None:
+        self._window = window
+        self._max_articles = max_articles
+        self._articles: dict[str, _Article] = {}
+        self._stories: dict[str, _Story] = {}
+        self._postings: dict[str, set[str]] = {}
+        self._document_frequency: Counter[str] = Counter()
+        self._by_age: list[tuple[datetime, str]] = []
+        self._newest: datetime | None = None
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    @property
+    def story_count(self) -> int:
+        return len(self._stories)
 
     def assign(self, article: EnrichedArticle) -> StoryAssignment:
-        names = {e.canonical for e in article.entities}
-        seen = article.published_at or article.processed_at
-        best_id, best_score = None, 0.0
-        for story_id, state in self._stories.items():
-            top = {name for name, _ in state.entities.most_common(10)}
-            score = len(names & top) / max(1, min(len(names), len(top)))
-            if score > best_score:
-                best_id, best_score = story_id, score
-        if best_id is None or best_score < self._min_overlap:
-            best_id = hashlib.blake2b(article.id.encode(), digest_size=8).hexdigest()
-            story = Story(id=best_id, title=article.title, articles=[], first_seen=seen, last_seen=seen)
-            self._stories[best_id] = _StoryState(story=story)
-        state = self._stories[best_id]
-        state.entities.update(e.canonical for e in article.entities)
-        for event in article.events:
-            state.story.events[event.type] = state.story.events.get(event.type, 0) + 1
-        state.story.articles.append(article.id)
-        state.story.top_entities = [name for name, _ in state.entities.most_common(10)]
-        state.story.first_seen = min(state.story.first_seen, seen)
-        state.story.last_seen = max(state.story.last_seen, seen)
-        return StoryAssignment(story_id=best_id, duplicate_of=None, story=state.story.model_copy(deep=True))
+        """Place one article; a redelivered article gets its earlier assignment back unchanged."""
+        held = self._articles.get(article.id)
+        if held is not None:
+            return self._assignment(held, evicted=())
+        seen = _aware(article.published_at or article.processed_at)
+        evicted = self._evict(max(seen, self._newest) if self._newest else seen, room_for=1)
+        features = extract_features(article)
+        signature = minhash(article.text or article.title or "")
+        candidates = self._candidates(features)
+        original = self._original_of(signature, candidates)
+        if original is not None:
+            story_id = original.story_id
+        else:
+            story_id = self._best_story(features, candidates) or _story_id(article.id)
+        entry = _Article(
+            id=article.id,
+            story_id=story_id,
+            duplicate_of=None if original is None else original.duplicate_of or original.id,
+            seen=seen,
+            signature=signature,
+            features=features,
+            events=tuple(sorted(event.type for event in article.events)),
+        )
+        self._add(entry, title=article.title)
+        return self._assignment(entry, evicted=evicted)
+
+    def restore(self, fingerprint: bytes) -> None:
+        """Re-add one article from the fingerprint ``assign`` returned for it, without evicting."""
+        state = orjson.loads(fingerprint)
+        if state["v"] != FINGERPRINT_VERSION:
+            raise ValueError(f"fingerprint version {state['v']} is not {FINGERPRINT_VERSION}")
+        if state["id"] in self._articles:
+            return
+        entry = _Article(
+            id=state["id"],
+            story_id=state["story"],
+            duplicate_of=state["duplicate_of"],
+            seen=datetime.fromisoformat(state["seen"]),
+            signature=base64.b64decode(state["signature"]),
+            features=Features(tuple(state["entities"]), tuple(state["terms"])),
+            events=tuple(state["events"]),
+        )
+        self._add(entry, title=state["title"])
+
+    def _add(self, entry: _Article, *, title: str | None) -> None:
+        story = self._stories.get(entry.story_id)
+        if story is None:
+            story = self._stories[entry.story_id] = _Story(id=entry.story_id, title=title)
+        story.add(entry)
+        self._articles[entry.id] = entry
+        for feature in (*entry.features.entities, *entry.features.terms):
+            self._document_frequency[feature] += 1
+            self._postings.setdefault(feature, set()).add(story.id)
+        heapq.heappush(self._by_age, (entry.seen, entry.id))
+        self._newest = max(entry.seen, self._newest) if self._newest else entry.seen
+
+    def _evict(self, newest: datetime, *, room_for: int) -> tuple[str, ...]:
+        """Drop articles older than the window behind ``newest``, and the oldest beyond the cap."""
+        cutoff = newest - self._window
+        evicted = []
+        while self._by_age and (
+            self._by_age[0][0] < cutoff or len(self._articles) + room_for > self._max_articles
+        ):
+            _, article_id = heapq.heappop(self._by_age)
+            self._remove(self._articles.pop(article_id))
+            evicted.append(article_id)
+        return tuple(evicted)
+
+    def _remove(self, entry: _Article) -> None:
+        story = self._stories[entry.story_id]
+        story.remove(entry)
+        for feature in (*entry.features.entities, *entry.features.terms):
+            self._document_frequency[feature] -= 1
+            if not self._document_frequency[feature]:
+                del self._document_frequency[feature]
+            if feature not in story.entities and feature not in story.terms:
+                postings = self._postings[feature]
+                postings.discard(story.id)
+                if not postings:
+                    del self._postings[feature]
+        if not story.members:
+            del self._stories[story.id]
+
+    def _idf(self, feature: str) -> float:
+        """Smoothed inverse document frequency over the held articles."""
+        return math.log((len(self._articles) + 1) / (self._document_frequency[feature] + 1)) + 1
+
+    def _weight(self, feature: str, *, entity: bool) -> float:
+        return self._idf(feature) * (ENTITY_WEIGHT if entity else 1.0)
+
+    def _candidates(self, features: Features) -> list[_Story]:
+        """Stories sharing the most weight of features with the article, best first."""
+        shared: dict[str, float] = {}
+        for entity, names in ((True, features.entities), (False, features.terms)):
+            for name in names:
+                postings = self._postings.get(name, ())
+                if len(postings) > MAX_POSTINGS:
+                    continue
+                weight = self._weight(name, entity=entity)
+                for story_id in postings:
+                    shared[story_id] = shared.get(story_id, 0.0) + weight
+        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
+        return [self._stories[story_id] for story_id, _ in best]
+
+    def _similarity(self, features: Features, story: _Story) -> float:
+        """Cosine between the article's IDF-weighted features and the story's member-share profile."""
+        size = len(story.members)
+        dot = article_norm = story_norm = 0.0
+        for entity, names, profile in (
+            (True, features.entities, story.entities),
+            (False, features.terms, story.terms),
+        ):
+            for name, rank_weight in ranked(names).items():
+                weight = self._weight(name, entity=entity)
+                article_norm += (weight * rank_weight) ** 2
+                dot += weight * rank_weight * weight * profile.get(name, 0) / size
+            for name, count in profile.items():
+                weight = self._weight(name, entity=entity) * count / size
+                story_norm += weight * weight
+        return dot / math.sqrt(article_norm * story_norm) if dot else 0.0
+
+    def _best_story(self, features: Features, candidates: list[_Story]) -> str | None:
+        best_id, best = None, JOIN_SIMILARITY
+        for story in candidates:
+            score = self._similarity(features, story)
+            if score >= best:
+                best_id, best = story.id, score
+        return best_id
+
+    def _original_of(self, signature: bytes, candidates: list[_Story]) -> _Article | None:
+        """The most similar near-copy among the members of the best candidate stories, if any."""
+        matches = [
+            (estimated_jaccard(signature, member.signature), member)
+            for story in candidates[:DUPLICATE_STORIES]
+            for member in story.members.values()
+        ]
+        matches = [(similarity, member) for similarity, member in matches if similarity >= DUPLICATE_JACCARD]
+        if not matches:
+            return None
+        return min(matches, key=lambda match: (-match[0], match[1].seen, match[1].id))[1]
+
+    def _assignment(self, entry: _Article, *, evicted: tuple[str, ...]) -> StoryAssignment:
+        story = self._stories[entry.story_id]
+        fingerprint = orjson.dumps(
+            {
+                "v": FINGERPRINT_VERSION,
+                "id": entry.id,
+                "story": entry.story_id,
+                "title": story.title,
+                "duplicate_of": entry.duplicate_of,
+                "seen": entry.seen.isoformat(),
+                "signature": base64.b64encode(entry.signature).decode(),
+                "entities": entry.features.entities,
+                "terms": entry.features.terms,
+                "events": entry.events,
+            }
+        )
+        return StoryAssignment(
+            story_id=entry.story_id,
+            duplicate_of=entry.duplicate_of,
+            story=story.record(),
+            fingerprint=fingerprint,
+            evicted=evicted,
+        )
 
 
-def now() -> datetime:
-    return datetime.now(UTC)
+def extract_features(article: EnrichedArticle) -> Features:
+    """The article's most mentioned entities and the keywords not already part of an entity name."""
+    title_words = set(_TERM.findall((article.title or "").lower()))
+    mentioned = [e for e in article.entities if e.label in ENTITY_LABELS]
+    entities: Counter[str] = Counter(e.canonical for e in mentioned)
+    name_words: set[str] = set()
+    for entity in {e.canonical: e for e in mentioned}.values():
+        words = _TERM.findall(entity.canonical.lower())
+        name_words.update(words)
+        surname = entity.label == "PERSON" and words and words[-1] in title_words
+        if surname or (words and title_words.issuperset(words)):
+            entities[entity.canonical] += TITLE_BOOST
+    terms: Counter[str] = Counter()
+    for text, boost in ((article.title or "", TITLE_BOOST), (article.text, 1)):
+        for word in _TERM.findall(text.lower()):
+            if word not in STOPWORDS and word not in name_words:
+                terms[word] += boost
+    return Features(entities=_most_common(entities, MAX_ENTITIES), terms=_most_common(terms, MAX_TERMS))
+
+
+def ranked(names: tuple[str, ...]) -> dict[str, int]:
+    """Each feature with its weight by rank, the most mentioned first."""
+    return dict(zip(names, RANK_WEIGHTS, strict=False))
+
+
+def _most_common(counts: Counter[str], limit: int) -> tuple[str, ...]:
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    return tuple(name for name, _ in ranked)
+
+
+def minhash(text: str) -> bytes:
+    """One-permutation MinHash of the text's word shingles: 64 little-endian 32-bit values.
+
+    Each shingle is hashed once; its low bits choose a bin and the rest compete for the bin's
+    minimum. Empty bins (short texts) borrow from the next filled bin, so that two texts still agree
+    on a bin about as often as their shingle sets overlap.
+    """
+    words = _WORD.findall(text.lower())
+    shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+    bins: list[int | None] = [None] * SIGNATURE_BINS
+    for shingle in shingles:
+        value = int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "little")
+        slot, rank = value % SIGNATURE_BINS, (value // SIGNATURE_BINS) & _MASK32
+        current = bins[slot]
+        if current is None or rank < current:
+            bins[slot] = rank
+    filled = [i for i, minimum in enumerate(bins) if minimum is not None]
+    signature = bytearray()
+    for i, minimum in enumerate(bins):
+        if minimum is None:
+            donor = next((j for j in filled if j > i), filled[0])
+            minimum = ((bins[donor] or 0) + (donor - i) % SIGNATURE_BINS * _DENSIFY_STEP) & _MASK32
+        signature += minimum.to_bytes(4, "little")
+    return bytes(signature)
+
+
+def estimated_jaccard(first: bytes, second: bytes) -> float:
+    """Share of MinHash bins on which two signatures agree."""
+    a, b = memoryview(first).cast("I"), memoryview(second).cast("I")
+    return sum(x == y for x, y in zip(a, b, strict=True)) / SIGNATURE_BINS
+
+
+def _story_id(first_article_id: str) -> str:
+    """Derived from the founding article, so that batch and worker runs agree on the id."""
+    return hashlib.blake2b(first_article_id.encode(), digest_size=8).hexdigest()
+
+
+def _aware(moment: datetime) -> datetime:
+    """Crawlers send naive times too; read them as UTC so that all times compare."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
