@@ -8,6 +8,7 @@ The topic-creation script is run for real, against a stand-in for kafka-topics.s
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -171,7 +172,7 @@ def run_topics_script(tmp_path: Path, env: dict[str, str]) -> list[dict[str, Any
         call = json.loads(line)
         args = call["args"]
         options: dict[str, Any] = {"configs": {}, "command_config": call["command_config"]}
-        for flag, value in zip(args, args[1:], strict=False):
+        for flag, value in itertools.pairwise(args):
             if flag == "--config":
                 key, _, config_value = value.partition("=")
                 options["configs"][key] = config_value
@@ -184,7 +185,10 @@ def run_topics_script(tmp_path: Path, env: dict[str, str]) -> list[dict[str, Any
 
 TOPIC_JOBS = {
     # name: (environment of the job, environment of the workers it prepares)
-    "compose": lambda: (environment(compose()["services"]["topics"]), environment(compose()["services"]["warta"])),
+    "compose": lambda: (
+        environment(compose()["services"]["topics"]),
+        environment(compose()["services"]["warta"]),
+    ),
     "k8s": lambda: (k8s_job_env(), k8s_worker_env()),
 }
 
@@ -378,7 +382,9 @@ def dashboard_exprs() -> list[str]:
 
 
 def test_metric_name_parser_skips_functions_labels_and_grouping() -> None:
-    expr = 'histogram_quantile(0.95, sum by (le, stage) (rate(a_seconds_bucket{stage!="x"}[$__rate_interval])))'
+    expr = (
+        'histogram_quantile(0.95, sum by (le, stage) (rate(a_seconds_bucket{stage!="x"}[$__rate_interval])))'
+    )
     assert metric_names(expr) == {"a_seconds_bucket"}
     assert metric_names("max by (topic) (lag) / on (topic) group_left up") == {"lag", "up"}
 
