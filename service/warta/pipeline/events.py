@@ -1,9 +1,14 @@
 """Events stage: typed events with actors, place and date, one sentence at a time.
 
 A sentence is scanned once by a single compiled pattern holding the trigger words of every event
-type; each type fires at most once per sentence. Actors are the canonical entities around the
-trigger: the subject before it is the source and the first one after it the target, reversed for
-passive verbs ("diserang oleh") and for speech verbs that follow the quote ("…, kata Lam").
+type; each type fires at most once per sentence, on its first trigger that is not negated ("belum
+bertemu"), denied ("membantah … mengirim"), hypothetical ("jika … diserang"), part of a name
+("Komisi Pemilihan Umum") or in another domain (a "serangan" in a football match).
+
+Actors are the canonical entities the entities stage found in the sentence. The source is the agent:
+the subject of the trigger's clause, the speaker named after a quote ("…, kata Lam"), the name
+after a noun trigger ("kunjungan Putin") or after a passive one ("dikunjungi Putin"). The target is
+the next actor after the trigger.
 """
 
 from __future__ import annotations
@@ -13,94 +18,167 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 
 from warta.pipeline.dates import is_day, resolve_dates
 from warta.records import Actor, Entity, Event, EventType
 
+_SPORT = (
+    r"\b(?:laga|gol|babak|menit|pertandingan|pemain|timnas|klub|skuad|kiper|wasit|liga|atlet|turnamen"
+    r"|bertanding|sepak bola|bola voli|bulu tangkis|klasemen)\b"
+)
+"""Words of a sports report, where "serangan", "sanksi" and "terpilih" are not what they are in politics."""
+
+_WEAPON = (
+    r"(?:senjata|amunisi|rudal|roket|tank|jet tempur|pesawat tempur|drone|artileri|howitzer|peluru"
+    r"|kendaraan lapis baja|kapal perang|alutsista|sistem pertahanan udara|F-16|granat)"
+)
+_HANDS_OVER = (
+    r"(?:memasok|mengirim(?:kan)?|menghibahkan|menyerahkan|menjual|menyediakan|mendonasikan|memberikan"
+    r"|menyalurkan)"
+)
+
 
 @dataclass(frozen=True)
 class EventKind:
+    """An event type: its CAMEO root code, trigger words, and the contexts in which they mean something else."""
+
     type: EventType
     cameo: str
     triggers: str
+    not_after: str | None = None
+    not_in: str | None = None
 
 
 KINDS: tuple[EventKind, ...] = (
     EventKind(
         "VISIT",
         "04",
-        r"kunjungan(?:nya)?|berkunjung|mengunjungi|dikunjungi|kunjungi|melawat|lawatan|bertolak ke"
-        r"|tiba(?!-)|setiba|mendarat di|kedatangan|bertandang|terbang ke",
+        r"kunjungan(?:nya)?(?!\s+(?:wisata|wisatawan|turis))|berkunjung|mengunjungi|dikunjungi|kunjungi"
+        r"|melawat|lawatan(?:nya)?|bertolak (?:ke|menuju)|tiba(?!-)|setiba(?:nya)?|mendarat di"
+        r"|kedatangan(?:nya)?|bertandang|terbang ke|menyambangi|disambangi|singgah"
+        r"|meninjau(?!\s+(?:ulang|kembali|kebijakan|aturan|regulasi|keputusan))",
     ),
     EventKind(
         "MEETING",
         "04",
-        r"bertemu|pertemuan|pembicaraan|perundingan|berunding|bertatap muka|bersua|menggelar rapat"
-        r"|KTT|konferensi tingkat tinggi|menerima kunjungan|berdialog|membahas",
+        r"bertemu|pertemuan|pembicaraan|perundingan|berunding|negosiasi|bernegosiasi|bertatap muka|bersua"
+        r"|menemui|ditemui|menjamu|dijamu|audiensi|berdialog|membahas|menggelar rapat"
+        r"|rapat (?:kerja|terbatas|dengar pendapat)|KTT|konferensi tingkat tinggi"
+        r"|menerima(?=\s+(?:kunjungan|kedatangan|Presiden|Perdana|Wakil|Menteri|Raja|Ratu|Kanselir|Duta"
+        r"|Dubes|delegasi|rombongan|Sekretaris|Ketua|Gubernur|Panglima|Kepala|Pangeran|Sultan|Paus))",
     ),
     EventKind(
         "AGREEMENT",
         "05",
-        r"menandatangani|ditandatangani|penandatanganan|nota kesepahaman|MoU|perjanjian|kesepakatan"
-        r"|sepakat|menyepakati|disepakati|kemitraan strategis|nota kerja sama|pakta|traktat",
+        r"menandatangani|ditandatangani|penandatanganan|meneken|diteken|nota kesepahaman|MoU|perjanjian"
+        r"|kesepakatan|sepakat|bersepakat|menyepakati|disepakati|kemitraan strategis|nota kerja sama"
+        r"|pakta|traktat",
+        not_after=r"\b(?:perundingan|negosiasi|pembahasan|rancangan|draf|rencana)\s+$",
     ),
     EventKind(
         "SANCTION",
         "16",
         r"sanksi|embargo|membekukan aset|pembekuan aset|daftar hitam|larangan (?:ekspor|impor)",
+        not_after=r"\bdi\s+bawah\s+$",
+        not_in=_SPORT,
     ),
     EventKind(
         "MILITARY_AID",
         "07",
-        r"bantuan militer|bantuan (?:keamanan|persenjataan)|(?:me)?masok(?:an)? senjata|pasokan senjata"
-        r"|pemasok senjata|mengirim(?:kan)? senjata|kiriman senjata|menyediakan senjata|transfer senjata"
-        r"|amunisi|peluru artileri|hibah alutsista",
+        r"bantuan (?:militer|keamanan|persenjataan|pertahanan)|pasokan senjata|pemasok senjata"
+        r"|kiriman senjata|transfer senjata|hibah alutsista|amunisi|peluru artileri|mempersenjatai"
+        rf"|{_HANDS_OVER}\s+(?:[\w,.-]+\s+){{0,4}}?{_WEAPON}",
     ),
     EventKind(
         "STATEMENT",
         "01",
         r"mengatakan|menyatakan|mengungkapkan|menegaskan|menyampaikan|mengumumkan|menjelaskan"
-        r"|menambahkan|memuji|mengkritik|kata(?:nya)?|ujar(?:nya)?|tutur(?:nya)?|ucap(?:nya)?"
-        r"|tambahnya|menurut|dalam (?:keterangan|pernyataan)|mengucapkan",
+        r"|menambahkan|memuji|mengkritik|menyerukan|mendesak|menilai|menyebut(?:kan)?|membantah"
+        r"|menyangkal|memperingatkan|melaporkan|mengklaim|mengimbau|menuturkan|memaparkan"
+        r"|mengonfirmasi|mengkonfirmasi|berpendapat|mengucapkan"
+        r"|(?<!dengan )kata(?:nya)?(?!-|\s+(?:lain|kunci))|ujar(?:nya)?|tutur(?:nya)?|ucap(?:nya)?"
+        r"|tambahnya|menurut|dalam (?:keterangan|pernyataan)"
+        r"|(?<=[,”\"] )(?:tegas|imbuh|papar|ungkap|sebut|jelas)(?:nya)?",
     ),
     EventKind(
         "ACCUSATION",
         "11",
-        r"menuduh|dituduh|tuduhan|menuding|dituding|tudingan|menyalahkan|mengecam|kecaman|mengutuk",
+        r"menuduh|dituduh|tuduhan|menuding|dituding|tudingan|menyalahkan|mengecam|dikecam|kecaman|mengutuk",
     ),
     EventKind(
         "PROTEST",
         "14",
-        r"unjuk rasa|berunjuk rasa|pengunjuk rasa|demonstrasi|demonstran|berdemonstrasi|aksi protes"
-        r"|memprotes|protes|mogok|long march",
+        r"unjuk rasa|berunjuk rasa|pengunjuk rasa|demonstrasi|demonstran|berdemonstrasi|berdemo|demo"
+        r"|aksi protes|memprotes|protes|turun ke jalan|long march"
+        r"|(?:aksi|melakukan|menggelar)\s+mogok|mogok\s+(?:kerja|massal|makan|nasional)",
     ),
     EventKind(
         "ATTACK",
         "19",
-        r"serangan(?! jantung)|menyerang|diserang|penyerangan|pengeboman|mengebom|dibom|meledakkan"
-        r"|bom bunuh diri|menembak(?:kan)?|penembakan|ditembak|menghantam|menggempur|gempuran|serbuan"
-        r"|menyerbu",
+        r"serangan(?!\s+(?:jantung|panik|asma|hama))|menyerang|diserang|penyerangan|pengeboman|mengebom"
+        r"|dibom|bom(?!\s+waktu)|meledakkan|bom bunuh diri|menembak(?:kan|i)?|penembakan|ditembak"
+        r"|menggempur|gempuran|serbuan|menyerbu|membombardir",
+        not_in=_SPORT,
     ),
     EventKind(
         "ELECTION",
         "00",
-        r"pemilu|pemilihan umum|pilkada|pilpres|pemilihan presiden|pemungutan suara|pencoblosan"
-        r"|terpilih|memenangkan pemilihan|pemilihan ulang(?:nya)?",
+        r"pemilu(?:nya)?|pilkada|pilpres|pileg|pemungutan suara|pencoblosan|mencoblos|memberikan suara"
+        r"|pemilihan (?:umum|presiden|gubernur|bupati|wali\s?kota|kepala daerah|legislatif|parlemen|ulang(?:nya)?)"
+        r"|terpilih|calon (?:presiden|wakil presiden|gubernur|bupati|wali\s?kota|legislatif)|capres|cawapres",
+        not_after=r"\b(?:UU|RUU|Undang-Undang)\s+$",
+        not_in=_SPORT,
     ),
 )
 """Event types with their CAMEO root code; ELECTION has no CAMEO root and carries ``00``."""
 
 _KIND: dict[str, EventKind] = {kind.type: kind for kind in KINDS}
 _TRIGGER = re.compile("|".join(rf"\b(?P<{kind.type}>{kind.triggers})\b" for kind in KINDS), re.IGNORECASE)
-_NEGATED = re.compile(r"\b(?:tidak|tak|belum|bukan|batal|gagal)\s+(?:akan\s+)?$", re.IGNORECASE)
-_PLACE_BEFORE = re.compile(r"\b(?:di|ke|dari)\s+(?:ibu\s*kota\s+|kota\s+)?$", re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(?:ia|dia|beliau)\b", re.IGNORECASE)
-_SPEAKER_AFTER = frozenset(
-    {"kata", "katanya", "ujar", "ujarnya", "tutur", "tuturnya", "ucap", "ucapnya", "menurut"}
+_NOT_AFTER = {kind.type: re.compile(kind.not_after, re.IGNORECASE) for kind in KINDS if kind.not_after}
+_NOT_IN = {kind.type: re.compile(kind.not_in, re.IGNORECASE) for kind in KINDS if kind.not_in}
+_CANCELLED = re.compile(
+    r"\b(?:tidak|tak|belum|bukan|batal|gagal)(?!\s+(?:hanya|saja|sekadar)\b)(?:\s+[\w-]+){0,2}\s+$"
+    r"|\b(?:membantah|menyangkal|menepis|menolak(?=\s+(?:untuk\s+)?(?:me|ber))|membatalkan|menunda|jika|apabila|bila|seandainya)\b[^,;:]*$",
+    re.IGNORECASE,
 )
-_OUTRANKS = {"STATEMENT": "ACCUSATION"}
-"""A sentence that accuses is reported as an accusation, not also as a plain statement."""
+"""Negation two words back ("belum pernah mengunjungi"), or denial or condition earlier in the clause."""
+_PLACE_BEFORE = re.compile(r"\b(?:di|ke)\s+(?:ibu\s*kota\s+|kota\s+)?$", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:ia|dia|beliau)\b", re.IGNORECASE)
+_SPEAKER_AFTER = re.compile(
+    r"(?:kata|ujar|tutur|ucap|tambah|tegas|imbuh|papar|ungkap|sebut|jelas)(?:nya)?|menurut", re.IGNORECASE
+)
+_PASSIVE = re.compile(
+    r"di(?:kunjungi|tandatangani|sepakati|serang|bom|tembak|tuduh|tuding|kecam|teken|temui|jamu)"
+)
+_NOUN = re.compile(r"(?!me|ber|di|ter)\w*an(?:nya)?\b", re.IGNORECASE)
+_COMPLEMENT = re.compile(
+    r".*\b(?:bahwa|agar|supaya|menuduh|menuding|dituduh|dituding|menyebut|menilai|mengecam|mengutuk)\s",
+    re.IGNORECASE | re.DOTALL,
+)
+"""Up to the last word that opens a clause of its own: in "Ukraina menuding Rusia menembakkan" Rusia shoots."""
+_ASIDE = re.compile(r"\s*(?:yang|seorang|salah (?:satu|seorang)|sang)\b", re.IGNORECASE)
+_ADVERBIAL = re.compile(
+    r"\s*(?:dalam|di sela|saat|ketika|selama|setelah|sesudah|sebelum|usai|seusai|menjelang|sepulang"
+    r"|menurut|pada|di|bagi|untuk|sejak|meski(?:pun)?|namun|sementara|selain|sebelumnya|kemudian)\b",
+    re.IGNORECASE,
+)
+_FILLER = frozenset({
+    "juga", "akan", "telah", "sudah", "kembali", "pun", "lalu", "kemudian", "dijadwalkan", "resmi",
+    "akhirnya", "masih", "sedang", "tengah", "baru", "segera", "langsung", "turut", "bahkan", "diduga",
+    "dikabarkan", "dilaporkan", "berencana", "ingin", "hendak", "sempat", "pernah", "mulai", "secara",
+    "terbuka", "keras", "tegas"
+})  # fmt: skip
+"""Words that name no subject: a clause of only these before the trigger ("Putin, yang …, juga akan
+bertemu") takes its subject from an earlier clause."""
+_GENITIVE_GAP = re.compile(
+    r"\s+(?:(?!(?:ke|di|dari|dengan|terhadap|kepada|untuk|oleh|pada|dan|yang|atas|bagi|antara|soal|tentang|mengenai|terkait|bahwa|ini|itu|tersebut|me\w+)\b)[\w-]+\s+){0,3}"
+)
+_PARTNER_GAP = re.compile(r"\s+(?:dan|serta|bersama)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
+_SYMMETRIC = frozenset({"MEETING", "AGREEMENT"})
+_WORD = re.compile(r"[\w-]+")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\s*\n\s*")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Dr|Jr|Sr|Prof|Ir|St|No|Hj?|dll|dsb|Bpk|Sdr))\.$")
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "LOC"})
 
 
@@ -111,9 +189,14 @@ def event_id(event_type: str, actors: list[str], day: str | None) -> str:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: a full stop, ! or ? before a capital, or a line break, ends a sentence."""
+    """Sentence spans: a full stop, ! or ? before a capital, or a line break, ends a sentence.
+
+    A stop after an initial or a title ("Marcos Jr. tiba", "Dr. Ahmad") does not.
+    """
     spans, start = [], 0
     for boundary in _BOUNDARY.finditer(text):
+        if text[boundary.start() - 1] == "." and _ABBREVIATION.search(text, 0, boundary.start()):
+            continue
         if text[start : boundary.start()].strip():
             spans.append((start, boundary.start()))
         start = boundary.end()
@@ -130,13 +213,14 @@ class _Sentence:
     dates: list[tuple[int, int, str]]
 
 
-def _location(sentence: _Sentence) -> Entity | None:
-    """The first place written as "di X", "ke X" or "dari X": where it happened, not who acted."""
-    for entity in sentence.entities:
-        before = sentence.text[max(0, entity.start - sentence.start - 16) : entity.start - sentence.start]
-        if entity.label == "LOC" and _PLACE_BEFORE.search(before):
-            return entity
-    return None
+def _location(sentence: _Sentence, at: int) -> Entity | None:
+    """The place written as "di X" or "ke X" nearest the trigger: where it happened, not who acted."""
+    places = [
+        entity
+        for entity in sentence.entities
+        if entity.label == "LOC" and _PLACE_BEFORE.search(sentence.text, 0, entity.start - sentence.start)
+    ]
+    return min(places, key=lambda entity: abs(entity.start - at), default=None)
 
 
 def _candidates(sentence: _Sentence, location: Entity | None) -> list[Entity]:
@@ -153,51 +237,129 @@ def _candidates(sentence: _Sentence, location: Entity | None) -> list[Entity]:
 
 
 def _first_agent(entities: list[Entity]) -> Entity | None:
-    """Persons and organisations act before countries do: "Putin dan Vietnam" has Putin as subject."""
-    return next((e for e in entities if e.label != "LOC"), entities[0] if entities else None)
+    """People act before organisations, and both before countries: "Putin dan Vietnam" has Putin."""
+    for label in ("PERSON", "ORG"):
+        agent = next((e for e in entities if e.label == label), None)
+        if agent is not None:
+            return agent
+    return entities[0] if entities else None
+
+
+def _has_own_subject(clause: str) -> bool:
+    """A clause with words of its own before the trigger names its subject there, even if not as an entity."""
+    return any(word.lower() not in _FILLER for word in _WORD.findall(clause))
+
+
+def _subject(
+    sentence: _Sentence, candidates: list[Entity], at: int, previous: Entity | None
+) -> Entity | None:
+    """The agent of the trigger's clause, read backwards past asides (", yang …,") and adverbials."""
+    prefix = sentence.text[: at - sentence.start]
+    complement = _COMPLEMENT.match(prefix)
+    lower = complement.end() if complement else 0
+    cuts = [lower, *(m.end() for m in re.finditer(r"[,;:]", prefix) if m.end() > lower), len(prefix)]
+    clauses = list(pairwise(cuts))
+    for position, (begin, end) in enumerate(reversed(clauses)):
+        clause = prefix[begin:end].rstrip(",;: ")
+        if position > 0 and (_ASIDE.match(clause) or _ADVERBIAL.match(clause)):
+            continue
+        inside = [
+            e for e in candidates if begin <= e.start - sentence.start and e.end - sentence.start <= end
+        ]
+        if inside:
+            return _first_agent(inside)
+        if position == 0 and _PRONOUN.search(clause):
+            return previous
+        if position > 0 or _has_own_subject(clause):
+            return None
+    return None
+
+
+def _genitive(sentence: _Sentence, after: list[Entity], end: int) -> Entity | None:
+    """The actor a noun trigger is said of: "kunjungan Presiden Putin", "serangan udara Israel"."""
+    for entity in after[:1]:
+        gap = sentence.text[end - sentence.start : entity.start - sentence.start]
+        if _GENITIVE_GAP.fullmatch(gap):
+            return entity
+    return None
+
+
+def _main_clause_subject(sentence: _Sentence, candidates: list[Entity], end: int) -> Entity | None:
+    """For a noun trigger in a fronted phrase ("Dalam pertemuan itu, Lam …"): the main clause's agent."""
+    comma = sentence.text.find(",", end - sentence.start)
+    if comma < 0:
+        return None
+    rest = sentence.text[comma + 1 :]
+    stop = comma + 1 + (rest.find(",") if "," in rest else len(rest))
+    return _first_agent([e for e in candidates if comma < e.start - sentence.start < stop])
+
+
+def _partner(sentence: _Sentence, source: Entity, candidates: list[Entity]) -> Entity | None:
+    """The other party in "Putin dan Lam menandatangani": meetings and agreements have two agents."""
+    following = next((e for e in candidates if e.start >= source.end), None)
+    if following is None:
+        return None
+    gap = sentence.text[source.end - sentence.start : following.start - sentence.start]
+    return following if _PARTNER_GAP.fullmatch(gap) else None
 
 
 def _actors(
-    sentence: _Sentence, trigger: re.Match[str], location: Entity | None, previous: Entity | None
+    sentence: _Sentence, kind: str, trigger: re.Match[str], location: Entity | None, previous: Entity | None
 ) -> list[Actor]:
-    at = sentence.start + trigger.start()
-    candidates = _candidates(sentence, location)
-    before = [e for e in candidates if e.end <= at]
-    after = [e for e in candidates if e.start >= at + len(trigger.group(0))]
-    word = trigger.group(0).lower()
-    if word in _SPEAKER_AFTER:
+    at, end = sentence.start + trigger.start(), sentence.start + trigger.end()
+    candidates = _candidates(sentence, None if kind == "VISIT" else location)
+    after = [e for e in candidates if e.start >= end]
+    word = trigger.group(0)
+    source: Entity | None
+    if _SPEAKER_AFTER.fullmatch(word):
         source, target = _first_agent(after), None
-    elif word.startswith("di") and " " not in word:
-        source, target = (after[0] if after else None), _first_agent(before)
+    elif _PASSIVE.fullmatch(word.lower()):
+        source, target = (after[0] if after else None), _subject(sentence, candidates, at, previous)
     else:
-        source, target = _first_agent(before), (after[0] if after else None)
-        if source is None and _PRONOUN.search(sentence.text, 0, trigger.start()):
-            source = previous
+        source = _genitive(sentence, after, end) if _NOUN.match(word) and kind != "ELECTION" else None
+        fronted = "," not in sentence.text[: trigger.start()] and _ADVERBIAL.match(sentence.text)
+        if source is None and _NOUN.match(word) and fronted:
+            source = _main_clause_subject(sentence, candidates, end)
+        if source is None:
+            source = _subject(sentence, candidates, at, previous)
+        partner = _partner(sentence, source, candidates) if kind in _SYMMETRIC and source else None
+        target = partner or next((e for e in after if source is None or e.start > source.start), None)
     roles = [(source, "source"), (target, "target")]
     return [
-        Actor(canonical=entity.canonical, label=entity.label, role=role)  # type: ignore[arg-type]
+        Actor(canonical=entity.canonical, label=entity.label, role=role)
         for entity, role in roles
         if entity is not None and (role == "source" or source is None or entity.canonical != source.canonical)
     ]
 
 
-def _date(sentence: _Sentence, fallback: str | None) -> str | None:
-    """The most precise date the sentence gives; otherwise the article's own day."""
+def _date(sentence: _Sentence, at: int, fallback: str | None) -> str | None:
+    """The sentence's day nearest the trigger, else its vaguer date; otherwise the article's own day."""
     if not sentence.dates:
         return fallback
-    days = [iso for _, _, iso in sentence.dates if is_day(iso)]
-    return days[0] if days else sentence.dates[0][2]
+    days = [date for date in sentence.dates if is_day(date[2])] or sentence.dates
+    return min(days, key=lambda date: abs(date[0] - at))[2]
 
 
-def _triggers(sentence: str) -> dict[str, re.Match[str]]:
+def _cancelled(kind: str, sentence: _Sentence, trigger: re.Match[str]) -> bool:
+    text, start = sentence.text, trigger.start()
+    if _CANCELLED.search(text, 0, start):
+        return True
+    if kind in _NOT_AFTER and _NOT_AFTER[kind].search(text, 0, start):
+        return True
+    if kind in _NOT_IN and _NOT_IN[kind].search(text):
+        return True
+    at, end = sentence.start + start, sentence.start + trigger.end()
+    return any(e.start <= at and end <= e.end for e in sentence.entities)
+
+
+def _triggers(sentence: _Sentence) -> dict[str, re.Match[str]]:
     found: dict[str, re.Match[str]] = {}
-    for match in _TRIGGER.finditer(sentence):
+    for match in _TRIGGER.finditer(sentence.text):
         kind = match.lastgroup
-        if kind and kind not in found and not _NEGATED.search(sentence, 0, match.start()):
+        if kind and kind not in found and not _cancelled(kind, sentence, match):
             found[kind] = match
-    for weaker, stronger in _OUTRANKS.items():
-        if stronger in found:
-            found.pop(weaker, None)
+    if "ACCUSATION" in found:
+        found.pop("STATEMENT", None)
     return found
 
 
@@ -222,10 +384,11 @@ def extract_events(
             entities=ordered[bisect_left(starts, start) : bisect_left(starts, end)],
             dates=dates[bisect_left(date_starts, start) : bisect_left(date_starts, end)],
         )
-        location = _location(sentence)
-        day = _date(sentence, article_day)
-        for kind, trigger in _triggers(sentence.text).items():
-            actors = _actors(sentence, trigger, location, previous_person)
+        for kind, trigger in _triggers(sentence).items():
+            at = start + trigger.start()
+            location = _location(sentence, at)
+            actors = _actors(sentence, kind, trigger, location, previous_person)
+            day = _date(sentence, at, article_day)
             events.append(
                 Event(
                     id=event_id(kind, [actor.canonical for actor in actors], day),
