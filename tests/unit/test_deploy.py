@@ -89,7 +89,7 @@ def dockerfile() -> list[tuple[str, str]]:
 
 
 def dockerfile_env() -> dict[str, str]:
-    env = {}
+    env: dict[str, str] = {}
     for instruction, arguments in dockerfile():
         if instruction == "ENV":
             env.update(re.findall(r"(\w+)=(\S+)", arguments))
