@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, zip_longest
 
 from warta.pipeline.clean.furniture import furniture_reason, is_dateline, is_sentence
 from warta.pipeline.clean.headline import headline_features, is_bare_headline
@@ -27,7 +27,6 @@ _PHOTO_BEFORE = re.compile(r"^(?:lihat foto|zoom-in\b)", re.I)
 _PHOTO_AFTER = re.compile(r"^(?:foto|photo|sumber|source)\s*:?$", re.I)
 """Markers a caption precedes (VIVA "Photo :" / "Sumber :")."""
 _DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b\d{4}\b|\d{1,2}[.:]\d{2}")
-_NORMALISE = re.compile(r"[\W_]+")
 
 
 @dataclass(slots=True)
@@ -54,7 +53,8 @@ def split_lines(text: str) -> list[Line]:
 
 
 def _key(text: str) -> str:
-    return _NORMALISE.sub(" ", text.casefold()).strip()
+    """Comparison key for repeats: case, spacing and closing punctuation do not count."""
+    return " ".join(text.casefold().split()).rstrip(".!?:;\"'”’ ")
 
 
 def _is_paragraph(line: Line) -> bool:
@@ -67,8 +67,8 @@ def _is_paragraph(line: Line) -> bool:
 
 
 def _is_heading(line: Line) -> bool:
-    """Headline case, as in a title that ends with a question mark."""
-    return headline_features(line.text, None).title_case >= 0.8
+    """A question or exclamation in headline case, as titles often are."""
+    return line.text[-1] in "?!" and headline_features(line.text, None).title_case >= 0.8
 
 
 def _is_caption(line: Line) -> bool:
@@ -187,7 +187,7 @@ def _mark_margins(lines: list[Line]) -> None:
 
 def _mark_bare_headlines(lines: list[Line]) -> None:
     body = [line for line in lines if line.reason is None]
-    for line, following in zip(body, [*body[1:], None], strict=True):
+    for line, following in zip_longest(body, body[1:]):
         next_text = following.text if following else None
         if line.words >= 2 and not is_sentence(line.text) and is_bare_headline(line.text, next_text):
             line.reason = "related-link"
