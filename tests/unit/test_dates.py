@@ -1,0 +1,90 @@
+from datetime import date
+
+import pytest
+
+from warta.pipeline.dates import is_day, resolve_dates
+
+FRIDAY = date(2024, 6, 21)
+
+
+def resolved(text: str, anchor: date | None = FRIDAY) -> list[str]:
+    return [iso for _, _, iso in resolve_dates(text, anchor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tiba pada Kamis (20/6/2024) pagi", "2024-06-20"),
+        ("digelar Rabu 19 Juni 2024 di Hanoi", "2024-06-19"),
+        ("pada 5 Juli 2023", "2023-07-05"),
+        ("sejak 20-06-24", "2024-06-20"),
+    ],
+)
+def test_absolute_dates_resolve_to_their_day(text: str, expected: str) -> None:
+    assert resolved(text) == [expected]
+
+
+def test_weekday_and_date_in_brackets_are_one_expression() -> None:
+    assert len(resolve_dates("Kamis (20/6/2024)", FRIDAY)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("pada Kamis pagi", "2024-06-20"), ("Jumat siang", "2024-06-21"), ("Sabtu malam", "2024-06-15")],
+)
+def test_bare_weekday_is_the_latest_such_day_up_to_publication(text: str, expected: str) -> None:
+    assert resolved(text) == [expected]
+
+
+def test_day_without_year_far_ahead_of_publication_is_last_year() -> None:
+    assert resolved("pada 25 Desember") == ["2023-12-25"]
+    assert resolved("pada 16/6") == ["2024-06-16"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pekan ini", "2024-W25"),
+        ("pekan lalu", "2024-W24"),
+        ("dua minggu lalu", "2024-W23"),
+        ("bulan lalu", "2024-05"),
+        ("Maret lalu", "2024-03"),
+        ("Desember lalu", "2023-12"),
+        ("pada Februari 2022", "2022-02"),
+        ("tahun lalu", "2023"),
+    ],
+)
+def test_vague_expressions_keep_only_the_precision_they_have(text: str, expected: str) -> None:
+    assert resolved(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("kemarin", "2024-06-20"), ("tiga hari lalu", "2024-06-18"), ("besok", "2024-06-22")],
+)
+def test_days_counted_from_publication(text: str, expected: str) -> None:
+    assert resolved(text) == [expected]
+
+
+def test_relative_expressions_need_a_publication_day_but_absolute_ones_do_not() -> None:
+    assert resolved("pekan lalu pada Kamis, bukan 19 Juni 2024", anchor=None) == ["2024-06-19"]
+
+
+def test_lower_case_minggu_is_a_week_not_a_sunday() -> None:
+    assert resolved("dalam minggu yang sama") == []
+    assert resolved("pada Minggu malam") == ["2024-06-16"]
+
+
+def test_impossible_dates_are_skipped() -> None:
+    assert resolved("pada 31/2/2024") == []
+
+
+def test_offsets_point_at_the_expression() -> None:
+    text = "Putin tiba pada Kamis (20/6/2024) pagi."
+    [(start, end, _)] = resolve_dates(text, FRIDAY)
+    assert text[start:end] == "Kamis (20/6/2024"
+
+
+def test_only_a_full_calendar_date_is_a_day() -> None:
+    assert is_day("2024-06-20")
+    assert not any(is_day(iso) for iso in ("2024-W25", "2024-05", "2023"))
