@@ -413,3 +413,12 @@ def test_dashboard_uses_the_provisioned_datasource() -> None:
     assert "./deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro" in grafana["volumes"]
     provider = load_yaml(DEPLOY / "grafana" / "provisioning" / "dashboards" / "warta.yml")["providers"][0]
     assert provider["options"]["path"] == "/var/lib/grafana/dashboards"
+
+
+@pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl renders the kustomization")
+def test_kustomization_renders_the_manifests_but_never_the_example_secret() -> None:
+    rendered = subprocess.run(
+        ["kubectl", "kustomize", str(K8S)], check=True, capture_output=True, text=True
+    ).stdout
+    kinds = sorted(doc["kind"] for doc in yaml.safe_load_all(rendered) if doc)
+    assert kinds == ["ConfigMap", "ConfigMap", "Deployment", "Job", "Service"]
