@@ -127,7 +127,7 @@ KINDS: tuple[EventKind, ...] = (
         r"pemilu(?:nya)?|pilkada|pilpres|pileg|pemungutan suara|pencoblosan|mencoblos|memberikan suara"
         r"|pemilihan (?:umum|presiden|gubernur|bupati|wali\s?kota|kepala daerah|legislatif|parlemen|ulang(?:nya)?)"
         r"|terpilih|calon (?:presiden|wakil presiden|gubernur|bupati|wali\s?kota|legislatif)|capres|cawapres",
-        not_after=r"\b(?:UU|RUU|Undang-Undang)\s+$",
+        not_after=r"\b(?:UU|RUU|Undang-Undang|presiden|wakil presiden|gubernur|bupati|wali\s?kota)\s+$",
         not_in=_SPORT,
     ),
 )
@@ -139,11 +139,13 @@ _NOT_AFTER = {kind.type: re.compile(kind.not_after, re.IGNORECASE) for kind in K
 _NOT_IN = {kind.type: re.compile(kind.not_in, re.IGNORECASE) for kind in KINDS if kind.not_in}
 _CANCELLED = re.compile(
     r"\b(?:tidak|tak|belum|bukan|batal|gagal)(?!\s+(?:hanya|saja|sekadar)\b)(?:\s+[\w-]+){0,2}\s+$"
-    r"|\b(?:membantah|menyangkal|menepis|menolak(?=\s+(?:untuk\s+)?(?:me|ber))|membatalkan|menunda|jika|apabila|bila|seandainya)\b[^,;:]*$",
+    r"|\bmenolak\s+(?:untuk\s+)?(?:(?:me|ber)[^,;:]*)?$"
+    r"|\b(?:membantah|menyangkal|menepis|membatalkan|menunda|jika|apabila|bila|seandainya)\b[^,;:]*$",
     re.IGNORECASE,
 )
 """Negation two words back ("belum pernah mengunjungi"), or denial or condition earlier in the clause."""
-_PLACE_BEFORE = re.compile(r"\b(?:di|ke)\s+(?:ibu\s*kota\s+|kota\s+)?$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:[Dd]i|[Kk]e)\s+(?:(?!yang|dan|oleh|bahwa)[a-z-]+\s+){0,3}$")
+"""Where "di X" or "ke X" names a place, allowing common nouns between: "di kamp pengungsi Nuseirat"."""
 _PRONOUN = re.compile(r"\b(?:ia|dia|beliau)\b", re.IGNORECASE)
 _SPEAKER_AFTER = re.compile(
     r"(?:kata|ujar|tutur|ucap|tambah|tegas|imbuh|papar|ungkap|sebut|jelas)(?:nya)?|menurut", re.IGNORECASE

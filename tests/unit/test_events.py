@@ -1,0 +1,252 @@
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import warta
+from warta import RawDocument, enrich
+from warta.pipeline.events import KINDS, event_id, extract_events, sentences
+from warta.records import Entity, Event
+
+FRIDAY = datetime.fromisoformat("2024-06-21T09:00:00+07:00")
+SAMPLES = Path(warta.__file__).parent / "samples"
+
+
+def mentions(text: str, **names: list[str]) -> list[Entity]:
+    """Entities as the entities stage would give them: ``PERSON=["Joko Widodo"]`` finds each name in ``text``."""
+    found = []
+    for label, surfaces in names.items():
+        for surface in surfaces:
+            start = text.index(surface)
+            found.append(
+                Entity(text=surface, label=label, start=start, end=start + len(surface), canonical=surface)
+            )
+    return sorted(found, key=lambda entity: entity.start)
+
+
+def events(text: str, published_at: datetime | None = FRIDAY, **names: list[str]) -> dict[str, Event]:
+    return {event.type: event for event in extract_events(text, mentions(text, **names), published_at, "a1")}
+
+
+def source(event: Event) -> str | None:
+    return next((actor.canonical for actor in event.actors if actor.role == "source"), None)
+
+
+def target(event: Event) -> str | None:
+    return next((actor.canonical for actor in event.actors if actor.role == "target"), None)
+
+
+def test_visit_has_the_traveller_as_source_the_destination_as_place_and_the_day() -> None:
+    text = "Presiden Joko Widodo tiba di Canberra, Australia, Selasa (4/6/2024) sore."
+    visit = events(text, PERSON=["Joko Widodo"], LOC=["Canberra", "Australia"])["VISIT"]
+    assert (source(visit), visit.location, visit.date, visit.cameo) == (
+        "Joko Widodo",
+        "Canberra",
+        "2024-06-04",
+        "04",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Presiden terpilih itu belum pernah mengunjungi Washington.",
+        "Ketua DPR tidak bertemu dengan perwakilan buruh.",
+        "Kedua negara belum mencapai kesepakatan mengenai batas laut.",
+        "Jerman menolak mengirim rudal jelajah ke Ukraina.",
+    ],
+)
+def test_negated_or_refused_events_are_not_reported(text: str) -> None:
+    assert not events(text, LOC=["Washington"] if "Washington" in text else [])
+
+
+def test_a_denial_is_a_statement_but_what_it_denies_is_not_an_event() -> None:
+    found = events("Iran membantah laporan bahwa pihaknya mengirim drone ke Moskow.", LOC=["Iran", "Moskow"])
+    assert list(found) == ["STATEMENT"]
+    assert source(found["STATEMENT"]) == "Iran"
+
+
+def test_planned_events_count() -> None:
+    text = "Menteri Luar Negeri Penny Wong dijadwalkan bertemu para pemimpin Pasifik pekan ini."
+    meeting = events(text, PERSON=["Penny Wong"])["MEETING"]
+    assert (source(meeting), meeting.date) == ("Penny Wong", "2024-W25")
+
+
+def test_a_hypothetical_attack_is_not_an_attack() -> None:
+    text = "Rusia dan Korea Utara menandatangani pakta yang berlaku jika salah satu pihak diserang."
+    assert list(events(text, LOC=["Rusia", "Korea Utara"])) == ["AGREEMENT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Persebaya menyerang sejak menit awal, tetapi gagal membobol gawang lawan.",
+        "Komisi Disiplin menjatuhkan sanksi larangan bertanding tiga laga kepada bek itu.",
+        "Mantan kiper itu mengalami serangan jantung di rumahnya.",
+    ],
+)
+def test_sport_and_medical_uses_of_attack_and_sanction_words_are_not_events(text: str) -> None:
+    assert not events(text)
+
+
+def test_a_trigger_word_inside_a_name_is_not_an_event() -> None:
+    text = "Komisi Pemilihan Umum menetapkan jadwal pemungutan suara."
+    election = events(text, ORG=["Komisi Pemilihan Umum"])["ELECTION"]
+    assert election.trigger == "pemungutan suara"
+
+
+def test_the_speaker_named_after_a_quote_is_the_source() -> None:
+    text = "“Kami akan mengawal proses ini sampai tuntas,” kata Ketua KPK Nawawi Pomolango, Kamis."
+    statement = events(text, PERSON=["Nawawi Pomolango"], ORG=["KPK"])["STATEMENT"]
+    assert (source(statement), statement.date) == ("Nawawi Pomolango", "2024-06-20")
+
+
+def test_a_relative_clause_does_not_supply_the_subject() -> None:
+    text = (
+        "Putin, yang didampingi oleh Menteri Pertahanan Andrei Belousov, mengatakan kedua negara bersahabat."
+    )
+    statement = events(text, PERSON=["Putin", "Andrei Belousov"])["STATEMENT"]
+    assert source(statement) == "Putin"
+
+
+def test_a_pronoun_subject_is_the_person_of_the_sentence_before() -> None:
+    text = "Putin tiba di Hanoi pada Kamis. Ia kemudian bertemu dengan To Lam."
+    meeting = events(text, PERSON=["Putin", "To Lam"], LOC=["Hanoi"])["MEETING"]
+    assert (source(meeting), target(meeting)) == ("Putin", "To Lam")
+
+
+def test_the_accused_action_has_the_accused_as_its_agent() -> None:
+    found = events("Ukraina menuding Rusia menembakkan rudal ke rumah sakit anak.", LOC=["Ukraina", "Rusia"])
+    assert source(found["ACCUSATION"]) == "Ukraina"
+    assert source(found["ATTACK"]) == "Rusia"
+    assert "STATEMENT" not in found
+
+
+def test_a_noun_trigger_takes_the_actor_named_after_it() -> None:
+    found = events(
+        "Serangan udara Israel di kamp pengungsi Nuseirat menewaskan 30 orang.", LOC=["Israel", "Nuseirat"]
+    )
+    assert (source(found["ATTACK"]), found["ATTACK"].location) == ("Israel", "Nuseirat")
+
+
+def test_both_parties_of_an_agreement_are_actors() -> None:
+    text = "Presiden Vietnam To Lam dan Putin menandatangani 11 nota kerja sama di Hanoi."
+    agreement = events(text, PERSON=["To Lam", "Putin"], LOC=["Vietnam", "Hanoi"])["AGREEMENT"]
+    assert (source(agreement), target(agreement), agreement.cameo) == ("To Lam", "Putin", "05")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Amerika Serikat mengumumkan paket bantuan militer untuk Ukraina.", {"MILITARY_AID", "STATEMENT"}),
+        ("Jerman akan mengirimkan tiga sistem pertahanan udara ke Kyiv.", {"MILITARY_AID"}),
+        ("Uni Eropa menyetujui paket sanksi baru terhadap Rusia.", {"SANCTION"}),
+        ("Ribuan buruh berunjuk rasa di depan Gedung DPR.", {"PROTEST"}),
+        ("Claudia Sheinbaum terpilih sebagai presiden Meksiko.", {"ELECTION"}),
+        ("Harga emas naik Rp 5.000 per gram pada perdagangan pagi ini.", set()),
+    ],
+)
+def test_event_types_from_indonesian_trigger_words(text: str, expected: set[str]) -> None:
+    assert set(events(text)) == expected
+
+
+def test_every_type_carries_a_cameo_root_code() -> None:
+    assert all(len(kind.cameo) == 2 and kind.cameo.isdigit() for kind in KINDS)
+    assert len({kind.type for kind in KINDS}) == len(KINDS) == 10
+
+
+def test_the_same_event_in_two_articles_gets_the_same_id() -> None:
+    first = "Presiden Rusia Vladimir Putin tiba di Vietnam pada Kamis pagi."
+    second = "Vladimir Putin tiba di Vietnam, Kamis (20/6/2024), disambut karpet merah."
+    ids = [
+        extract_events(text, mentions(text, PERSON=["Vladimir Putin"], LOC=["Vietnam"]), FRIDAY, article)[
+            0
+        ].id
+        for text, article in ((first, "a1"), (second, "a2"))
+    ]
+    assert ids[0] == ids[1]
+
+
+def test_event_id_depends_on_type_actors_and_day_but_not_actor_order() -> None:
+    assert event_id("MEETING", ["Putin", "To Lam"], "2024-06-20") == event_id(
+        "MEETING", ["To Lam", "Putin"], "2024-06-20"
+    )
+    assert event_id("MEETING", ["Putin"], "2024-06-20") != event_id("MEETING", ["Putin"], "2024-06-19")
+    assert event_id("MEETING", ["Putin"], None) != event_id("VISIT", ["Putin"], None)
+
+
+def test_without_a_date_in_the_sentence_the_event_takes_the_publication_day() -> None:
+    assert (
+        events("Putin mengatakan kedua negara bersahabat.", PERSON=["Putin"])["STATEMENT"].date
+        == "2024-06-21"
+    )
+    assert (
+        events("Putin mengatakan kedua negara bersahabat.", None, PERSON=["Putin"])["STATEMENT"].date is None
+    )
+
+
+def test_sentences_do_not_end_after_initials_or_titles() -> None:
+    text = "Ferdinand Marcos Jr. tiba di Hanoi. Dr. Ahmad menyambutnya."
+    assert [text[start:end] for start, end in sentences(text)] == [
+        "Ferdinand Marcos Jr. tiba di Hanoi.",
+        "Dr. Ahmad menyambutnya.",
+    ]
+
+
+words = st.sampled_from(
+    ["Putin", "tiba", "di", "Hanoi", "tidak", "kata", ",", ".", "“", "\n", "sanksi", "yang", "é"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(words, max_size=40).map(" ".join), st.lists(st.tuples(st.integers(0, 300), st.integers(0, 30)))
+)
+def test_any_text_with_any_entities_gives_well_formed_events(text: str, spans: list[tuple[int, int]]) -> None:
+    entities = [
+        Entity(
+            text=text[start : start + size], label=label, start=start, end=start + size, canonical=f"E{start}"
+        )
+        for (start, size), label in zip(spans, ["PERSON", "ORG", "LOC", "EVENT"] * len(spans), strict=False)
+        if start + size <= len(text)
+    ]
+    for event in extract_events(text, entities, FRIDAY, "a1"):
+        assert event.sentence in text
+        assert event.trigger.lower() in event.sentence.lower()
+
+
+@cache
+def sample_events() -> dict[str, list[Event]]:
+    found = {}
+    for path in sorted(SAMPLES.glob("*.txt")):
+        article = enrich(
+            RawDocument(id=path.stem, text=path.read_text(encoding="utf-8")), skip=["stories"]
+        ).article
+        found[article.id] = article.events
+    return found
+
+
+def involves(event: Event, name: str) -> bool:
+    return event.location == name or any(actor.canonical == name for actor in event.actors)
+
+
+def test_the_samples_report_the_visit_agreements_sanctions_military_aid_and_statements() -> None:
+    everything = [event for article in sample_events().values() for event in article]
+    assert {"VISIT", "AGREEMENT", "SANCTION", "MILITARY_AID", "STATEMENT"} <= {e.type for e in everything}
+    assert any(
+        e.type == "VISIT" and source(e) == "Vladimir Putin" and involves(e, "Vietnam") for e in everything
+    )
+    agreements = [e for e in everything if e.type == "AGREEMENT"]
+    assert any(involves(e, "Vietnam") for e in agreements)
+    assert any(involves(e, "Kim Jong Un") or involves(e, "Korea Utara") for e in agreements)
+
+
+def test_the_same_visit_reported_by_several_samples_shares_one_id() -> None:
+    articles_by_id: dict[str, set[str]] = {}
+    for article, found in sample_events().items():
+        for event in found:
+            articles_by_id.setdefault(event.id, set()).add(article)
+    assert max(len(articles) for articles in articles_by_id.values()) >= 2
