@@ -37,12 +37,14 @@ MAX_ENTITIES = 10
 MAX_TERMS = 12
 RANK_WEIGHTS = (4, 3, 3, 2, 2, 2, 1, 1, 1, 1, 1, 1)
 """Weight of an article's features by how often it mentions them (most mentioned first)."""
-ENTITY_WEIGHT = 2.0
-"""Canonical entities say more about which happening an article reports than keywords do."""
 TITLE_BOOST = 3
 """A word or entity in the title counts as this many mentions in the body."""
-JOIN_SIMILARITY = 0.3
-"""Cosine similarity between an article and a story's profile needed to join the story."""
+JOIN_SIMILARITY = 0.16
+"""Time-discounted cosine similarity between an article and a story's profile needed to join it."""
+HALF_LIFE_HOURS = 24.0
+"""Similarity to a story halves for every day between the article and the story's newest member."""
+IDF_PRIOR = 10
+"""Pseudo-articles added to the held count, so that IDF is not zero while few articles are held."""
 MAX_POSTINGS = 2_000
 """Features carried by more stories than this are too common to find candidates with."""
 MAX_CANDIDATES = 8
@@ -54,213 +56,27 @@ FINGERPRINT_VERSION = 1
 
 _WORD = re.compile(r"\w+")
 _TERM = re.compile(r"[^\W\d_]{4,}")
+_DATELINE = re.compile(r"[^\n]{0,60}?\s[-–—]\s")
 _MASK32 = 0xFFFFFFFF
 _DENSIFY_STEP = 0x9E3779B1
 
-STOPWORDS = frozenset(
-    [
-        "adalah",
-        "agar",
-        "akan",
-        "akhirnya",
-        "anda",
-        "antara",
-        "apakah",
-        "apalagi",
-        "atas",
-        "atau",
-        "bagaimana",
-        "bagi",
-        "bahkan",
-        "bahwa",
-        "baik",
-        "banyak",
-        "baru",
-        "beberapa",
-        "begitu",
-        "belum",
-        "benar",
-        "berada",
-        "berbagai",
-        "berdasarkan",
-        "berikut",
-        "bersama",
-        "besar",
-        "boleh",
-        "bukan",
-        "cukup",
-        "dalam",
-        "dapat",
-        "dari",
-        "demikian",
-        "depan",
-        "dengan",
-        "di",
-        "dia",
-        "diri",
-        "dirinya",
-        "disebut",
-        "ditambahkan",
-        "dua",
-        "guna",
-        "hadir",
-        "hal",
-        "hampir",
-        "hanya",
-        "hari",
-        "harus",
-        "hingga",
-        "ialah",
-        "ini",
-        "itu",
-        "jadi",
-        "jalan",
-        "jika",
-        "juga",
-        "juni",
-        "juli",
-        "jumat",
-        "kalau",
-        "kali",
-        "kamis",
-        "kami",
-        "kamu",
-        "karena",
-        "kata",
-        "katanya",
-        "ke",
-        "kebanyakan",
-        "kecil",
-        "kedua",
-        "kembali",
-        "kemudian",
-        "kepada",
-        "kerja",
-        "kini",
-        "kita",
-        "lagi",
-        "lain",
-        "lalu",
-        "lama",
-        "langsung",
-        "lebih",
-        "maka",
-        "makin",
-        "mana",
-        "masih",
-        "masing",
-        "mau",
-        "melakukan",
-        "melalui",
-        "memang",
-        "memberikan",
-        "membuat",
-        "menjadi",
-        "menurut",
-        "mengatakan",
-        "menyatakan",
-        "menyebutkan",
-        "menambahkan",
-        "mereka",
-        "merupakan",
-        "minggu",
-        "mulai",
-        "namun",
-        "nanti",
-        "oleh",
-        "pada",
-        "padahal",
-        "para",
-        "pekan",
-        "pernah",
-        "pihak",
-        "pukul",
-        "punya",
-        "pula",
-        "rabu",
-        "saat",
-        "saja",
-        "sama",
-        "sampai",
-        "sangat",
-        "satu",
-        "saya",
-        "se",
-        "sebagai",
-        "sebelum",
-        "sebelumnya",
-        "sebuah",
-        "secara",
-        "sedang",
-        "sehingga",
-        "sejak",
-        "sekarang",
-        "sekitar",
-        "selama",
-        "selasa",
-        "seluruh",
-        "semua",
-        "senin",
-        "sendiri",
-        "seorang",
-        "seperti",
-        "sering",
-        "serta",
-        "setelah",
-        "setiap",
-        "sudah",
-        "supaya",
-        "tahun",
-        "tak",
-        "tanpa",
-        "telah",
-        "tengah",
-        "tentang",
-        "terhadap",
-        "terjadi",
-        "termasuk",
-        "tersebut",
-        "tetapi",
-        "tiga",
-        "tidak",
-        "tiba",
-        "untuk",
-        "yaitu",
-        "yakni",
-        "yang",
-        "pagi",
-        "siang",
-        "sore",
-        "malam",
-        "kemarin",
-        "besok",
-        "bulan",
-        "waktu",
-        "orang",
-        "negara",
-        "pemerintah",
-        "presiden",
-        "menteri",
-        "wakil",
-        "ketua",
-        "kepala",
-        "juru",
-        "bicara",
-        "jubir",
-        "ujar",
-        "ucap",
-        "tutur",
-        "jelas",
-        "jelasnya",
-        "ungkap",
-        "ungkapnya",
-        "sebut",
-        "sebutnya",
-        "terus",
-        "tetap",
-        "wib",
-    ]
-)
+_STOPWORDS = """
+adalah agar akan akhirnya anda antara apakah apalagi atas atau bagaimana bagi bahkan bahwa baik
+banyak baru beberapa begitu belum benar berada berbagai berdasarkan berikut bersama besar boleh
+bukan cukup dalam dapat dari demikian depan dengan di dia diri dirinya disebut ditambahkan dua
+guna hadir hal hampir hanya hari harus hingga ialah ini itu jadi jalan jika juga juni juli jumat
+kalau kali kamis kami kamu karena kata katanya ke kebanyakan kecil kedua kembali kemudian kepada
+kerja kini kita lagi lain lalu lama langsung lebih maka makin mana masih masing mau melakukan
+melalui memang memberikan membuat menjadi menurut mengatakan menyatakan menyebutkan menambahkan
+mereka merupakan minggu mulai namun nanti oleh pada padahal para pekan pernah pihak pukul punya
+pula rabu saat saja sama sampai sangat satu saya se sebagai sebelum sebelumnya sebuah secara
+sedang sehingga sejak sekarang sekitar selama selasa seluruh semua senin sendiri seorang seperti
+sering serta setelah setiap sudah supaya tahun tak tanpa telah tengah tentang terhadap terjadi
+termasuk tersebut tetapi tiga tidak tiba untuk yaitu yakni yang pagi siang sore malam kemarin
+besok bulan waktu orang negara pemerintah presiden menteri wakil ketua kepala juru bicara jubir
+ujar ucap tutur jelas jelasnya ungkap ungkapnya sebut sebutnya terus tetap wib
+"""
+STOPWORDS = frozenset(_STOPWORDS.split())
 """Function words and reporting verbs common to all Indonesian news; they carry no story."""
 
 
@@ -270,6 +86,9 @@ class Features:
 
     entities: tuple[str, ...]
     terms: tuple[str, ...]
+
+    def all(self) -> tuple[str, ...]:
+        return self.entities + self.terms
 
 
 @dataclass(slots=True)
@@ -309,6 +128,9 @@ class _Story:
             for key in [key for key, count in counts.items() if count <= 0]:
                 del counts[key]
 
+    def newest(self) -> datetime:
+        return max(member.seen for member in self.members.values())
+
     def record(self) -> Story:
         members = sorted(self.members.values(), key=lambda a: (a.seen, a.id))
         top = sorted(self.entities.items(), key=lambda item: (-item[1], item[0]))[:TOP_ENTITIES]
@@ -321,6 +143,36 @@ class _Story:
             first_seen=members[0].seen,
             last_seen=members[-1].seen,
         )
+
+
+class _Idf(dict[str, float]):
+    """Inverse document frequency over the held articles, each feature's computed once per call."""
+
+    def __init__(self, held: int, document_frequency: Counter[str]) -> None:
+        super().__init__()
+        self._held = held + IDF_PRIOR
+        self._document_frequency = document_frequency
+
+    def __missing__(self, feature: str) -> float:
+        value = self[feature] = math.log(self._held / (self._document_frequency[feature] + 1))
+        return value
+
+
+def similarity(features: Features, story: _Story, idf: _Idf) -> float:
+    """Cosine between the article's features and the story's profile, both weighted by IDF.
+
+    An article weighs its features by rank; a story weighs each by the share of its members that
+    carry it, so that one member's side topic does not pull unrelated articles into the story.
+    """
+    size = len(story.members)
+    dot = article_norm = story_norm = 0.0
+    for names, profile in ((features.entities, story.entities), (features.terms, story.terms)):
+        for name, rank_weight in ranked(names).items():
+            article_norm += (idf[name] * rank_weight) ** 2
+            dot += idf[name] ** 2 * rank_weight * profile.get(name, 0) / size
+        for name, count in profile.items():
+            story_norm += (idf[name] * count / size) ** 2
+    return dot / math.sqrt(article_norm * story_norm) if dot else 0.0
 
 
 @dataclass(frozen=True)
@@ -363,12 +215,13 @@ class StoryIndex:
         evicted = self._evict(max(seen, self._newest) if self._newest else seen, room_for=1)
         features = extract_features(article)
         signature = minhash(article.text or article.title or "")
-        candidates = self._candidates(features)
+        idf = _Idf(len(self._articles), self._document_frequency)
+        candidates = self._candidates(features, idf)
         original = self._original_of(signature, candidates)
         if original is not None:
             story_id = original.story_id
         else:
-            story_id = self._best_story(features, candidates) or _story_id(article.id)
+            story_id = self._best_story(features, seen, candidates, idf) or _story_id(article.id)
         entry = _Article(
             id=article.id,
             story_id=story_id,
@@ -405,7 +258,7 @@ class StoryIndex:
             story = self._stories[entry.story_id] = _Story(id=entry.story_id, title=title)
         story.add(entry)
         self._articles[entry.id] = entry
-        for feature in (*entry.features.entities, *entry.features.terms):
+        for feature in entry.features.all():
             self._document_frequency[feature] += 1
             self._postings.setdefault(feature, set()).add(story.id)
         heapq.heappush(self._by_age, (entry.seen, entry.id))
@@ -426,7 +279,7 @@ class StoryIndex:
     def _remove(self, entry: _Article) -> None:
         story = self._stories[entry.story_id]
         story.remove(entry)
-        for feature in (*entry.features.entities, *entry.features.terms):
+        for feature in entry.features.all():
             self._document_frequency[feature] -= 1
             if not self._document_frequency[feature]:
                 del self._document_frequency[feature]
@@ -438,48 +291,25 @@ class StoryIndex:
         if not story.members:
             del self._stories[story.id]
 
-    def _idf(self, feature: str) -> float:
-        """Smoothed inverse document frequency over the held articles."""
-        return math.log((len(self._articles) + 1) / (self._document_frequency[feature] + 1)) + 1
-
-    def _weight(self, feature: str, *, entity: bool) -> float:
-        return self._idf(feature) * (ENTITY_WEIGHT if entity else 1.0)
-
-    def _candidates(self, features: Features) -> list[_Story]:
-        """Stories sharing the most weight of features with the article, best first."""
+    def _candidates(self, features: Features, idf: _Idf) -> list[_Story]:
+        """Stories sharing the most feature weight with the article, best first."""
         shared: dict[str, float] = {}
-        for entity, names in ((True, features.entities), (False, features.terms)):
-            for name in names:
-                postings = self._postings.get(name, ())
-                if len(postings) > MAX_POSTINGS:
-                    continue
-                weight = self._weight(name, entity=entity)
-                for story_id in postings:
-                    shared[story_id] = shared.get(story_id, 0.0) + weight
+        for name in features.all():
+            postings = self._postings.get(name, ())
+            if len(postings) > MAX_POSTINGS:
+                continue
+            for story_id in postings:
+                shared[story_id] = shared.get(story_id, 0.0) + idf[name]
         best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
         return [self._stories[story_id] for story_id, _ in best]
 
-    def _similarity(self, features: Features, story: _Story) -> float:
-        """Cosine between the article's IDF-weighted features and the story's member-share profile."""
-        size = len(story.members)
-        dot = article_norm = story_norm = 0.0
-        for entity, names, profile in (
-            (True, features.entities, story.entities),
-            (False, features.terms, story.terms),
-        ):
-            for name, rank_weight in ranked(names).items():
-                weight = self._weight(name, entity=entity)
-                article_norm += (weight * rank_weight) ** 2
-                dot += weight * rank_weight * weight * profile.get(name, 0) / size
-            for name, count in profile.items():
-                weight = self._weight(name, entity=entity) * count / size
-                story_norm += weight * weight
-        return dot / math.sqrt(article_norm * story_norm) if dot else 0.0
-
-    def _best_story(self, features: Features, candidates: list[_Story]) -> str | None:
+    def _best_story(
+        self, features: Features, seen: datetime, candidates: list[_Story], idf: _Idf
+    ) -> str | None:
         best_id, best = None, JOIN_SIMILARITY
         for story in candidates:
-            score = self._similarity(features, story)
+            hours = abs((seen - story.newest()).total_seconds()) / 3600
+            score = similarity(features, story, idf) * 0.5 ** (hours / HALF_LIFE_HOURS)
             if score >= best:
                 best_id, best = story.id, score
         return best_id
@@ -522,21 +352,26 @@ class StoryIndex:
 
 
 def extract_features(article: EnrichedArticle) -> Features:
-    """The article's most mentioned entities and the keywords not already part of an entity name."""
+    """The article's most mentioned entities and keywords, those in the title counting extra.
+
+    Keywords include the words of names too: they still match when the entity stage spells the same
+    person two ways ("Perry Warjiyo", "BI Perry Warjiyo"). The dateline ("JAKARTA, KOMPAS.com -")
+    names where the outlet filed from, not what happened, so its entities are left out.
+    """
     title_words = set(_TERM.findall((article.title or "").lower()))
-    mentioned = [e for e in article.entities if e.label in ENTITY_LABELS]
+    dateline = _DATELINE.match(article.text)
+    body_start = dateline.end() if dateline else 0
+    mentioned = [e for e in article.entities if e.label in ENTITY_LABELS and e.start >= body_start]
     entities: Counter[str] = Counter(e.canonical for e in mentioned)
-    name_words: set[str] = set()
     for entity in {e.canonical: e for e in mentioned}.values():
         words = _TERM.findall(entity.canonical.lower())
-        name_words.update(words)
         surname = entity.label == "PERSON" and words and words[-1] in title_words
         if surname or (words and title_words.issuperset(words)):
             entities[entity.canonical] += TITLE_BOOST
     terms: Counter[str] = Counter()
-    for text, boost in ((article.title or "", TITLE_BOOST), (article.text, 1)):
+    for text, boost in ((article.title or "", TITLE_BOOST), (article.text[body_start:], 1)):
         for word in _TERM.findall(text.lower()):
-            if word not in STOPWORDS and word not in name_words:
+            if word not in STOPWORDS:
                 terms[word] += boost
     return Features(entities=_most_common(entities, MAX_ENTITIES), terms=_most_common(terms, MAX_TERMS))
 
