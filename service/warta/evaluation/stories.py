@@ -142,6 +142,7 @@ def _synthetic_articles(count: int, seed: int = 7) -> Iterator[EnrichedArticle]:
     names = [f"{rng.choice(words).title()} {rng.choice(words).title()}" for _ in range(5_000)]
     start = datetime(2024, 6, 1, tzinfo=UTC)
     language, pipeline = Language(code="id", confidence=1.0), Pipeline(version="bench", stages={})
+    event = Event(id="e", type="STATEMENT", cameo="01", trigger="kata", sentence="", article_id="")
     story_words: list[str] = []
     story_names: list[str] = []
     for i in range(count):
@@ -160,7 +161,7 @@ def _synthetic_articles(count: int, seed: int = 7) -> Iterator[EnrichedArticle]:
             language=language,
             text=" ".join(body),
             entities=entities,
-            events=[Event.model_construct(type="STATEMENT")],
+            events=[event],
             processed_at=start,
             pipeline=pipeline,
         )

@@ -39,7 +39,9 @@ RANK_WEIGHTS = (4, 3, 3, 2, 2, 2, 1, 1, 1, 1, 1, 1)
 """Weight of an article's features by how often it mentions them (most mentioned first)."""
 TITLE_BOOST = 3
 """A word or entity in the title counts as this many mentions in the body."""
-JOIN_SIMILARITY = 0.16
+LEAD_BOOST = 3
+"""A mention in the first paragraph counts as this many."""
+JOIN_SIMILARITY = 0.21
 """Time-discounted cosine similarity between an article and a story's profile needed to join it."""
 HALF_LIFE_HOURS = 24.0
 """Similarity to a story halves for every day between the article and the story's newest member."""
@@ -352,25 +354,37 @@ class StoryIndex:
 
 
 def extract_features(article: EnrichedArticle) -> Features:
-    """The article's most mentioned entities and keywords, those in the title counting extra.
+    """The article's most mentioned entities and keywords, those in the title and lead counting extra.
 
-    Keywords include the words of names too: they still match when the entity stage spells the same
-    person two ways ("Perry Warjiyo", "BI Perry Warjiyo"). The dateline ("JAKARTA, KOMPAS.com -")
-    names where the outlet filed from, not what happened, so its entities are left out.
+    News puts the happening first: a Vietnam visit report may spend half its body on the stop before,
+    but its title and first paragraph are about Vietnam. Keywords include the words of names too, so
+    they still match when the entity stage spells one person two ways ("Perry Warjiyo", "BI Perry
+    Warjiyo"). The dateline ("JAKARTA, KOMPAS.com -") says where the outlet filed from, not what
+    happened, so it is skipped.
     """
+    text = article.text
     title_words = set(_TERM.findall((article.title or "").lower()))
-    dateline = _DATELINE.match(article.text)
+    dateline = _DATELINE.match(text)
     body_start = dateline.end() if dateline else 0
-    mentioned = [e for e in article.entities if e.label in ENTITY_LABELS and e.start >= body_start]
-    entities: Counter[str] = Counter(e.canonical for e in mentioned)
-    for entity in {e.canonical: e for e in mentioned}.values():
-        words = _TERM.findall(entity.canonical.lower())
-        surname = entity.label == "PERSON" and words and words[-1] in title_words
+    lead_end = text.find("\n\n", body_start) % (len(text) + 1)
+    entities: Counter[str] = Counter()
+    labels: dict[str, str] = {}
+    for entity in article.entities:
+        if entity.label in ENTITY_LABELS and entity.start >= body_start:
+            entities[entity.canonical] += LEAD_BOOST if entity.start < lead_end else 1
+            labels[entity.canonical] = entity.label
+    for name, label in labels.items():
+        words = _TERM.findall(name.lower())
+        surname = label == "PERSON" and words and words[-1] in title_words
         if surname or (words and title_words.issuperset(words)):
-            entities[entity.canonical] += TITLE_BOOST
+            entities[name] += TITLE_BOOST
     terms: Counter[str] = Counter()
-    for text, boost in ((article.title or "", TITLE_BOOST), (article.text[body_start:], 1)):
-        for word in _TERM.findall(text.lower()):
+    for part, boost in (
+        (article.title or "", TITLE_BOOST),
+        (text[body_start:lead_end], LEAD_BOOST),
+        (text[lead_end:], 1),
+    ):
+        for word in _TERM.findall(part.lower()):
             if word not in STOPWORDS:
                 terms[word] += boost
     return Features(entities=_most_common(entities, MAX_ENTITIES), terms=_most_common(terms, MAX_TERMS))
