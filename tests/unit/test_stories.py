@@ -1,0 +1,190 @@
+"""The story index: near-copies, story clusters, eviction and rebuilding from fingerprints."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from warta.pipeline import analyse
+from warta.pipeline.stories import StoryIndex, estimated_jaccard, minhash
+from warta.records import EnrichedArticle, Entity, Language, Pipeline, RawDocument
+
+SAMPLES = Path(__file__).resolve().parents[2] / "service" / "warta" / "samples"
+NOON = datetime(2024, 6, 20, 12, tzinfo=UTC)
+
+BI_RATE = (
+    "Bank Indonesia mempertahankan suku bunga acuan BI-Rate di level 6,25 persen. Gubernur Perry "
+    "Warjiyo menyebut keputusan itu menjaga stabilitas rupiah di tengah ketidakpastian global. Suku "
+    "bunga Deposit Facility tetap 5,50 persen dan Lending Facility tetap 7,00 persen."
+)
+BI_RATE_OTHER_OUTLET = (
+    "Perry Warjiyo mengumumkan Bank Indonesia menahan BI-Rate 6,25 persen meski rupiah melemah. "
+    "Menurut Perry, intervensi pasar valas menjadi andalan untuk meredam tekanan pada rupiah, "
+    "sementara suku bunga baru bisa turun pada akhir tahun."
+)
+FLOOD = (
+    "Banjir lahar dingin Gunung Marapi melanda Kabupaten Agam dan Tanah Datar di Sumatera Barat. "
+    "Tim SAR gabungan mencari warga yang hilang terseret arus sungai. Ratusan rumah rusak dan jalan "
+    "nasional di Lembah Anai terputus."
+)
+NAMES = (
+    "Bank Indonesia",
+    "Perry Warjiyo",
+    "Gunung Marapi",
+    "Kabupaten Agam",
+    "Tanah Datar",
+    "Sumatera Barat",
+    "Lembah Anai",
+)
+
+
+def article(article_id: str, text: str, *, title: str | None = None, at: datetime = NOON) -> EnrichedArticle:
+    """An analysed article whose entities are the known names found in the text."""
+    entities = []
+    for name in NAMES:
+        start = text.find(name)
+        while start >= 0:
+            entities.append(
+                Entity(text=name, label="ORG", start=start, end=start + len(name), canonical=name)
+            )
+            start = text.find(name, start + 1)
+    return EnrichedArticle(
+        id=article_id,
+        title=title,
+        published_at=at,
+        language=Language(code="id", confidence=1.0),
+        text=text,
+        entities=entities,
+        processed_at=NOON,
+        pipeline=Pipeline(version="test", stages={}),
+    )
+
+
+def stream() -> list[EnrichedArticle]:
+    return [
+        article("bi-1", BI_RATE, title="BI Tahan Suku Bunga 6,25 Persen", at=NOON),
+        article("flood-1", FLOOD, title="Banjir Lahar Marapi", at=NOON + timedelta(hours=1)),
+        article(
+            "bi-2",
+            BI_RATE_OTHER_OUTLET,
+            title="Rupiah Tertekan, BI Tahan Bunga",
+            at=NOON + timedelta(hours=2),
+        ),
+        article("bi-1-copy", BI_RATE + " (ant)", title="BI Tahan Suku Bunga", at=NOON + timedelta(hours=3)),
+    ]
+
+
+def test_articles_about_one_happening_share_a_story_and_others_do_not() -> None:
+    index = StoryIndex()
+    stories = {a.id: index.assign(a).story_id for a in stream()}
+    assert stories["bi-1"] == stories["bi-2"] == stories["bi-1-copy"]
+    assert stories["flood-1"] != stories["bi-1"]
+    assert index.story_count == 2
+    assert len(index) == 4
+
+
+def test_a_near_copy_points_at_the_earlier_article() -> None:
+    index = StoryIndex()
+    assignments = {a.id: index.assign(a) for a in stream()}
+    assert assignments["bi-1-copy"].duplicate_of == "bi-1"
+    assert assignments["bi-2"].duplicate_of is None
+    assert assignments["bi-1"].duplicate_of is None
+
+
+def test_story_record_lists_members_entities_and_times() -> None:
+    index = StoryIndex()
+    story = [index.assign(a) for a in stream()][-1].story
+    assert story.articles == ["bi-1", "bi-2", "bi-1-copy"]
+    assert story.top_entities[:2] == ["Bank Indonesia", "Perry Warjiyo"]
+    assert story.title == "BI Tahan Suku Bunga 6,25 Persen"
+    assert (story.first_seen, story.last_seen) == (NOON, NOON + timedelta(hours=3))
+
+
+def test_story_ids_depend_only_on_the_input_order() -> None:
+    batch, worker = StoryIndex(), StoryIndex()
+    assert [batch.assign(a).story_id for a in stream()] == [worker.assign(a).story_id for a in stream()]
+
+
+def test_a_redelivered_article_gets_its_assignment_back_without_counting_twice() -> None:
+    index = StoryIndex()
+    first = [index.assign(a) for a in stream()]
+    again = index.assign(stream()[2])
+    assert again.story_id == first[2].story_id
+    assert again.fingerprint == first[2].fingerprint
+    assert len(index) == 4
+    assert again.story.articles.count("bi-2") == 1
+
+
+def test_restoring_fingerprints_in_any_order_rebuilds_the_same_index() -> None:
+    live = StoryIndex()
+    fingerprints = [live.assign(a).fingerprint for a in stream()]
+    random.Random(3).shuffle(fingerprints)
+    restored = StoryIndex()
+    for fingerprint in fingerprints:
+        restored.restore(fingerprint)
+    assert (len(restored), restored.story_count) == (len(live), live.story_count)
+    follow_up = article(
+        "bi-3", BI_RATE_OTHER_OUTLET + " Pasar merespons positif.", at=NOON + timedelta(hours=5)
+    )
+    expected, actual = live.assign(follow_up), restored.assign(follow_up)
+    assert actual.story == expected.story
+    assert actual.duplicate_of == expected.duplicate_of
+    assert actual.fingerprint == expected.fingerprint
+
+
+def test_articles_fall_out_of_the_window_behind_the_newest_one() -> None:
+    index = StoryIndex(window=timedelta(days=1))
+    index.assign(article("old", FLOOD, at=NOON))
+    later = index.assign(article("new", BI_RATE, at=NOON + timedelta(days=2)))
+    assert later.evicted == ("old",)
+    assert (len(index), index.story_count) == (1, 1)
+
+
+def test_an_evicted_article_no_longer_attracts_its_copies() -> None:
+    index = StoryIndex(window=timedelta(hours=1))
+    first = index.assign(article("bi-1", BI_RATE, at=NOON))
+    copy = index.assign(article("bi-1-copy", BI_RATE, at=NOON + timedelta(hours=2)))
+    assert copy.duplicate_of is None
+    assert copy.story_id != first.story_id
+
+
+def test_the_oldest_articles_go_when_the_index_is_full() -> None:
+    index = StoryIndex(max_articles=2)
+    evicted = [index.assign(a).evicted for a in stream()]
+    assert evicted == [(), (), ("bi-1",), ("flood-1",)]
+    assert len(index) == 2
+
+
+def test_naive_publication_times_are_read_as_utc() -> None:
+    index = StoryIndex()
+    index.assign(article("aware", FLOOD, at=NOON))
+    naive = index.assign(article("naive", BI_RATE, at=NOON.replace(tzinfo=None) + timedelta(hours=1)))
+    assert naive.story.first_seen == NOON + timedelta(hours=1)
+
+
+def test_minhash_estimates_shingle_overlap() -> None:
+    assert estimated_jaccard(minhash(BI_RATE), minhash(BI_RATE)) == 1.0
+    assert estimated_jaccard(minhash(BI_RATE), minhash(FLOOD)) < 0.1
+    assert estimated_jaccard(minhash(BI_RATE), minhash(BI_RATE + " (ant)")) > 0.8
+    assert len(minhash("")) == len(minhash(FLOOD))
+
+
+def test_fingerprints_of_another_version_are_refused() -> None:
+    index = StoryIndex()
+    fingerprint = index.assign(stream()[0]).fingerprint.replace(b'"v":1', b'"v":99')
+    with pytest.raises(ValueError, match="version"):
+        StoryIndex().restore(fingerprint)
+
+
+def test_the_bundled_samples_form_one_story() -> None:
+    index = StoryIndex()
+    stories = {
+        index.assign(
+            analyse(RawDocument(id=path.stem, text=path.read_text(encoding="utf-8"), published_at=NOON))
+        ).story_id
+        for path in sorted(SAMPLES.glob("*.txt"))
+    }
+    assert len(stories) == 1
