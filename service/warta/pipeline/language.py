@@ -1,29 +1,209 @@
 """Language stage: which language a text is in, and how sure we are.
 
-First version: langdetect, seeded so that it is deterministic, on a bounded sample of the text.
+Off-the-shelf detectors are good at Indonesian or at its neighbours, never both, so two naive Bayes
+models read the same words and character n-grams of a bounded sample of the text:
+
+- the *profile* model is langdetect's own n-gram statistics for its 55 languages, scored over every
+  n-gram instead of langdetect's random draws: deterministic, and ten times faster. It tells the
+  Indonesian neighbourhood (langdetect's id, tl, en) from every other language;
+- the *neighbour* model (``models/language``, built by ``scripts/train_language.py``) then chooses
+  among Indonesian, Malay, Javanese, Sundanese, Tagalog and English, where word evidence such as
+  "tidak"/"tak", "kerana" or "ora" decides what character statistics cannot.
+
+Both models' log-likelihoods are divided by temperatures fitted on held-out training folds, so the
+confidence is a calibrated probability. Text mostly in another script goes to langdetect itself.
 """
 
 from __future__ import annotations
 
-from langdetect import DetectorFactory, detect_langs
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import numpy as np
+from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
 from warta.records import Language
 
-DetectorFactory.seed = 0
-
 UNDETERMINED = Language(code="und", confidence=0.0)
-SAMPLE_CHARS = 2000
-MIN_LETTERS = 12
+MODEL = Path(__file__).resolve().parents[1] / "models" / "language" / "neighbours.npz"
+
+WINDOW_CHARS = 400
+"""Long texts are read in three windows (start, middle, end): enough evidence, bounded time."""
+MIN_LETTERS = 10
+MIN_CONFIDENCE = 0.5
+CHUNK_WORDS = 12
+"""Mixed text is found by classifying chunks of this many words and measuring their agreement."""
+HINT_ODDS = 3.0
+"""The crawler's hint multiplies the odds of its language: it tips close calls, never overrules text."""
+NEIGHBOURHOOD = frozenset({"id", "tl", "en"})
+"""Profile languages whose text the neighbour model classifies more finely."""
+MAX_NGRAM = 4
+PROFILE_FLOOR = 1e-6
+"""Probability of an n-gram missing from a langdetect profile (profiles keep frequent n-grams only)."""
+
+_WORD = re.compile(r"[^\W\d_]+")
+_ALIASES = {"in": "id", "ind": "id", "msa": "ms", "may": "ms", "zsm": "ms", "zlm": "ms", "jw": "jv"}
+_ALIASES |= {"jav": "jv", "sun": "su", "eng": "en", "tgl": "tl", "fil": "tl", "zh-cn": "zh", "zh-tw": "zh"}
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased runs of letters: digits, punctuation and symbols carry no language."""
+    return _WORD.findall(text.lower())
+
+
+def word_features(word: str) -> list[str]:
+    """The word itself (``_kerana``) and its character 1- to 4-grams, padded at the word edges."""
+    padded = f" {word} "
+    grams = [padded[i : i + n] for n in range(1, MAX_NGRAM + 1) for i in range(len(padded) - n + 1)]
+    return [f"_{word}", *(gram for gram in grams if gram != " ")]
+
+
+def _is_latin(word: str) -> bool:
+    return word.isascii() or all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) < 0x1F00 for ch in word)
+
+
+def _normal_code(code: str | None) -> str | None:
+    """``id-ID``, ``in``, ``ind`` → ``id``; unknown shapes pass through lower-cased."""
+    if not code:
+        return None
+    code = code.strip().lower().replace("_", "-")
+    if code in _ALIASES:
+        return _ALIASES[code]
+    primary = code.split("-")[0]
+    return _ALIASES.get(primary, primary)
+
+
+@dataclass(frozen=True, eq=False)
+class Models:
+    """Both models over one feature index, so that a word is looked up and scored once."""
+
+    index: dict[str, int]
+    weights: np.ndarray
+    """Log-probabilities, one row per feature: profile languages first, then neighbour languages."""
+    profile_codes: tuple[str, ...]
+    neighbour_codes: tuple[str, ...]
+    profile_temperature: float
+    neighbour_temperature: float
+    detector: DetectorFactory
+
+    @lru_cache(maxsize=100_000)  # noqa: B019 - one instance lives for the whole process
+    def word_scores(self, word: str) -> np.ndarray:
+        rows = [self.index[f] for f in word_features(word) if f in self.index]
+        return self.weights[rows].sum(axis=0)
+
+    def decide(self, scores: np.ndarray, hint: str | None = None) -> tuple[str, float]:
+        """The language and its probability given the summed word scores of a text."""
+        split = len(self.profile_codes)
+        in_neighbourhood = np.array([code in NEIGHBOURHOOD for code in self.profile_codes])
+        hinted = in_neighbourhood if hint in self.neighbour_codes else _mask(self.profile_codes, hint)
+        profile = _log_softmax(scores[:split] / self.profile_temperature + np.log(HINT_ODDS) * hinted)
+        neighbour = _log_softmax(
+            scores[split:] / self.neighbour_temperature
+            + np.log(HINT_ODDS) * _mask(self.neighbour_codes, hint)
+        )
+        best = int(profile.argmax())
+        if not in_neighbourhood[best]:
+            code = self.profile_codes[best]
+            return _ALIASES.get(code, code), float(np.exp(profile[best]))
+        own = float(np.exp(profile[in_neighbourhood]).sum())
+        return self.neighbour_codes[int(neighbour.argmax())], own * float(np.exp(neighbour.max()))
+
+
+def _log_softmax(z: np.ndarray) -> np.ndarray:
+    shifted = z - z.max()
+    return shifted - np.log(np.exp(shifted).sum())
+
+
+def _mask(codes: tuple[str, ...], code: str | None) -> np.ndarray:
+    return np.array([c == code for c in codes])
+
+
+@cache
+def models(path: Path = MODEL) -> Models:
+    """Load the neighbour model and langdetect's profiles once per process."""
+    detector = DetectorFactory()
+    detector.load_profile(PROFILES_DIRECTORY)
+    detector.set_seed(0)
+    profile_codes = tuple(sorted(detector.langlist))
+    order = [detector.langlist.index(code) for code in profile_codes]
+    profile_grams: dict[str, np.ndarray] = {}
+    for gram, probs in detector.word_lang_prob_map.items():
+        if _is_latin(gram):  # other scripts go to langdetect itself
+            key = gram.lower()
+            profile_grams[key] = profile_grams.get(key, 0.0) + np.asarray(probs)[order]
+
+    with np.load(path) as saved:
+        neighbour_codes = tuple(str(c) for c in saved["classes"])
+        features = [str(f) for f in saved["features"]]
+        log_prob = saved["log_prob"]
+        temperatures = saved["temperatures"]
+    index = {feature: row for row, feature in enumerate(features)}
+    for gram in profile_grams:
+        index.setdefault(gram, len(index))
+    weights = np.zeros((len(index), len(profile_codes) + len(neighbour_codes)), dtype=np.float32)
+    weights[: len(features), len(profile_codes) :] = log_prob
+    for gram, probs in profile_grams.items():
+        weights[index[gram], : len(profile_codes)] = np.log(np.maximum(probs, PROFILE_FLOOR))
+    return Models(
+        index=index,
+        weights=weights,
+        profile_codes=profile_codes,
+        neighbour_codes=neighbour_codes,
+        profile_temperature=float(temperatures[0]),
+        neighbour_temperature=float(temperatures[1]),
+        detector=detector,
+    )
+
+
+def sample(text: str) -> str:
+    """The whole text if short, else three windows of it: the time per article stays bounded."""
+    if len(text) <= 3 * WINDOW_CHARS:
+        return text
+    middle = (len(text) - WINDOW_CHARS) // 2
+    return " ".join(text[start : start + WINDOW_CHARS] for start in (0, middle, len(text) - WINDOW_CHARS))
+
+
+def _other_script(text: str, hint: str | None, detector: DetectorFactory) -> Language:
+    """langdetect itself, seeded, for text mostly outside the Latin script."""
+    session = detector.create()
+    session.append(text[:WINDOW_CHARS])
+    try:
+        guesses = session.get_probabilities()
+    except LangDetectException:
+        return UNDETERMINED
+    probabilities: dict[str, float] = {}
+    for guess in guesses:
+        code = _normal_code(guess.lang) or "und"
+        probabilities[code] = probabilities.get(code, 0.0) + guess.prob
+    if hint in probabilities:
+        probabilities[hint] *= HINT_ODDS
+    best = max(probabilities, key=probabilities.__getitem__)
+    return _verdict(best, probabilities[best] / sum(probabilities.values()))
+
+
+def _verdict(code: str, confidence: float) -> Language:
+    confidence = round(min(max(confidence, 0.0), 1.0), 4)
+    return Language(code=code if confidence >= MIN_CONFIDENCE else "und", confidence=confidence)
 
 
 def detect_language(text: str, hint: str | None = None) -> Language:
-    """Detect the language of ``text``; ``hint`` is the crawler's BCP-47 guess, used as a tie-breaker."""
-    sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    """Detect the language of ``text``; ``hint`` is the crawler's BCP-47 guess, used as a prior."""
+    found = words(sample(text))
+    letters = sum(len(word) for word in found)
+    if letters < MIN_LETTERS or letters < sum(ch.isdigit() for ch in text[: 3 * WINDOW_CHARS]):
         return UNDETERMINED
-    try:
-        best = detect_langs(sample)[0]
-    except LangDetectException:
-        return UNDETERMINED
-    return Language(code=best.lang.split("-")[0], confidence=round(best.prob, 4))
+    hint = _normal_code(hint)
+    model = models()
+    latin = [word for word in found if _is_latin(word)]
+    if 2 * sum(map(len, latin)) < letters:
+        return _other_script(text, hint, model.detector)
+    per_word = np.stack([model.word_scores(word) for word in latin])
+    code, confidence = model.decide(per_word.sum(axis=0), hint)
+    if len(latin) >= 2 * CHUNK_WORDS:
+        chunks = np.add.reduceat(per_word, np.arange(0, len(latin), CHUNK_WORDS))
+        agreement = np.mean([model.decide(chunk)[0] == code for chunk in chunks])
+        confidence *= float(agreement)
+    return _verdict(code, confidence)
