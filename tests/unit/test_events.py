@@ -223,7 +223,7 @@ def sample_events() -> dict[str, list[Event]]:
     found = {}
     for path in sorted(SAMPLES.glob("*.txt")):
         article = enrich(
-            RawDocument(id=path.stem, text=path.read_text(encoding="utf-8")), skip=["stories"]
+            RawDocument(id=path.stem, text=path.read_text(encoding="utf-8")), skip=["language", "stories"]
         ).article
         found[article.id] = article.events
     return found

@@ -37,6 +37,31 @@ _EXPRESSION = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+_CUE = re.compile(
+    r"\(?\b(?:\d|"
+    + "|".join(
+        sorted(
+            {
+                *WEEKDAYS,
+                *MONTHS,
+                *NUMBERS,
+                "pekan",
+                "minggu",
+                "bulan",
+                "tahun",
+                "hari",
+                "kemarin",
+                "besok",
+                "lusa",
+            },
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")"
+)
+"""Where a date expression can start, on case-folded text: the full pattern is tried only there, since
+trying it at every character costs more than the rest of the events stage."""
 
 
 def _weekday_before(anchor: date, weekday: int) -> date:
@@ -104,6 +129,15 @@ def _resolve(match: re.Match[str], anchor: date | None) -> str | None:
     return _weekday_before(anchor, WEEKDAYS[match["wk"].lower()]).isoformat()
 
 
+def fold_case(text: str) -> str:
+    """Lower case with every offset kept (``str.lower`` makes two characters of "İ").
+
+    Scanning folded text with a case-sensitive pattern is several times faster than ``re.IGNORECASE``.
+    """
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else "".join(char.lower()[0] for char in text)
+
+
 def resolve_dates(text: str, anchor: date | None) -> list[tuple[int, int, str]]:
     """Every date expression in ``text`` as ``(start, end, iso)``; ``anchor`` is the publication day.
 
@@ -111,7 +145,14 @@ def resolve_dates(text: str, anchor: date | None) -> list[tuple[int, int, str]]:
     is one expression; a lower-case weekday is skipped, since "minggu" is usually the word for week.
     """
     found = []
-    for match in _EXPRESSION.finditer(text):
+    end = 0
+    for cue in _CUE.finditer(fold_case(text)):
+        if cue.start() < end:
+            continue
+        match = _EXPRESSION.match(text, cue.start())
+        if match is None:
+            continue
+        end = match.end()
         if match.lastgroup == "weekday" and not match.group(0)[0].isupper():
             continue
         resolved = _resolve(match, anchor)
