@@ -34,6 +34,11 @@ from warta.topics import analysed_topic
 
 log = logging.getLogger("warta")
 
+_FINGERPRINTS = """Each article in the story window, as the fingerprint the story index restores it from.
+
+Changelog-backed: a restarted (or another) worker recovers it and rebuilds the same clusters.
+"""
+
 
 def _credentials(settings: Settings) -> Any:
     context = settings.ssl_context()
@@ -84,6 +89,14 @@ def create_app(settings: Settings, pool: PipelinePool) -> faust.App:
     stories = topic(settings.topic_stories, settings.topic_partitions)
     deadletter = topic(settings.topic_deadletter, settings.topic_partitions)
     index = StoryIndex()
+    fingerprints = app.Table(
+        "story-fingerprints",
+        partitions=1,
+        key_type=bytes,
+        value_type=bytes,
+        use_partitioner=True,  # written per batch, outside faust's per-event context
+        help=_FINGERPRINTS,
+    )
 
     def send(target: faust.TopicT, key: str | None, value: bytes) -> Awaitable[Any]:
         metrics.RECORDS_OUT.labels(target.get_topic_name()).inc()
@@ -139,7 +152,13 @@ def create_app(settings: Settings, pool: PipelinePool) -> faust.App:
 
     @app.agent(analysed, name="stories")
     async def assign_stories(stream: faust.StreamT[bytes]) -> None:
+        restored = False
         async for batch in _batches(stream, settings):
+            if not restored:  # the first batch comes after faust has recovered the table
+                for fingerprint in fingerprints.values():
+                    index.restore(fingerprint)
+                log.info("story index restored: %d articles in %d stories", len(index), index.story_count)
+                restored = True
             sends: list[Awaitable[Any]] = []
             for event in batch:
                 message = event.message
@@ -151,11 +170,16 @@ def create_app(settings: Settings, pool: PipelinePool) -> faust.App:
                     metrics.observe(assigned)
                     sends.append(send(deadletter, article.id, encode(assigned)))
                     continue
-                final, story = assigned
+                final, story, assignment = assigned.article, assigned.story, assigned.assignment
+                if assignment is not None:
+                    fingerprints[final.id.encode()] = assignment.fingerprint
+                    for gone in assignment.evicted:
+                        fingerprints.pop(gone.encode(), None)
                 sends.append(send(enriched, final.id, encode(final)))
                 sends.extend(send(events, e.id, encode(e)) for e in final.events)
                 if story is not None:
                     sends.append(send(stories, story.id, encode(story)))
+            metrics.STORIES.set(index.story_count)
             await acknowledged(sends)
 
     return app

@@ -10,8 +10,10 @@ goes on and nothing is dropped.
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from pebble import ProcessExpired, ProcessPool
@@ -19,6 +21,8 @@ from pebble import ProcessExpired, ProcessPool
 from warta.config import Settings
 from warta.intake import Rejection, analyse_message, dead_letter
 from warta.records import DeadLetter, EnrichedArticle, RawDocument
+
+log = logging.getLogger("warta.pool")
 
 
 @dataclass(frozen=True)
@@ -36,10 +40,17 @@ Outcome = EnrichedArticle | DeadLetter
 
 
 def _warm_up() -> None:
-    """Load every model in the child before the first real record, so no record pays for it."""
-    from warta.pipeline import analyse
+    """Load every model in the child before the first real record, so no record pays for it.
 
-    analyse(RawDocument(id="warm-up", text="Presiden Joko Widodo tiba di Jakarta pada Senin pagi."))
+    It must not raise: pebble would retire every child. A stage that cannot load fails again on
+    each record instead, and those records reach the dead-letter topic with the reason.
+    """
+    from warta.pipeline import StageFailed, analyse
+
+    try:
+        analyse(RawDocument(id="warm-up", text="Presiden Joko Widodo tiba di Jakarta pada Senin pagi."))
+    except StageFailed as error:
+        log.error("pipeline warm-up failed; records will be dead-lettered until this is fixed: %s", error)
 
 
 class PipelinePool:
@@ -90,7 +101,7 @@ class PipelinePool:
                 f"the pipeline took longer than {self._timeout:g} s (WARTA_RECORD_TIMEOUT); its process was replaced",
                 "pipeline",
             )
-        except ProcessExpired as error:
+        except (ProcessExpired, BrokenProcessPool) as error:
             failure = Rejection("worker-crashed", f"the pipeline process died: {error}", "pipeline")
         return dead_letter(
             message.value,

@@ -30,10 +30,10 @@ def broker_url() -> Iterator[str]:
         yield broker.url
 
 
-@pytest.fixture(scope="session")
-def settings(broker_url: str) -> Settings:
+def isolated_settings(broker_url: str) -> Settings:
+    """Settings with a consumer group and topics of their own, created on the broker."""
     run = uuid.uuid4().hex[:8]
-    return Settings(
+    settings = Settings(
         broker=broker_url,
         app_id=f"warta-test-{run}",
         topic_raw=f"test-{run}.raw",
@@ -43,11 +43,17 @@ def settings(broker_url: str) -> Settings:
         topic_deadletter=f"test-{run}.deadletter",
         web_port=0,
     )
+    asyncio.run(ensure_topics(settings))
+    return settings
+
+
+@pytest.fixture(scope="session")
+def settings(broker_url: str) -> Settings:
+    return isolated_settings(broker_url)
 
 
 @pytest.fixture(scope="session")
 def worker(settings: Settings) -> Iterator[WorkerProcess]:
-    asyncio.run(ensure_topics(settings))
     process = WorkerProcess(settings, log_level="info")
     yield process
     code = process.stop()

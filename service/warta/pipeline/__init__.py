@@ -21,7 +21,7 @@ from warta.pipeline.clean import clean
 from warta.pipeline.entities import extract_entities
 from warta.pipeline.events import extract_events
 from warta.pipeline.language import UNDETERMINED, detect_language
-from warta.pipeline.stories import StoryIndex
+from warta.pipeline.stories import StoryAssignment, StoryIndex
 from warta.records import STAGES, EnrichedArticle, Language, Pipeline, RawDocument, StageRun, Story
 
 SUPPORTED_LANGUAGES = frozenset({"id"})
@@ -46,6 +46,8 @@ class StageFailed(Exception):
 class Enrichment:
     article: EnrichedArticle
     story: Story | None
+    assignment: StoryAssignment | None = None
+    """What the story index decided, with the fingerprint a restarted worker restores it from."""
 
 
 def _run(stage: str, runs: dict[str, StageRun], func: Callable[[], T]) -> T:
@@ -134,7 +136,7 @@ def attach_story(article: EnrichedArticle, index: StoryIndex) -> Enrichment:
             "pipeline": Pipeline(version=article.pipeline.version, stages=runs),
         }
     )
-    return Enrichment(article=updated, story=assignment.story)
+    return Enrichment(article=updated, story=assignment.story, assignment=assignment)
 
 
 def enrich(raw: RawDocument, *, skip: Iterable[str] = (), stories: StoryIndex | None = None) -> Enrichment:
