@@ -11,13 +11,16 @@ __version__ = "0.1.0"
 
 from warta.pipeline import Enrichment, StageFailed, enrich
 from warta.pipeline.stories import StoryIndex
-from warta.records import DeadLetter, EnrichedArticle, Event, RawDocument, Story
+from warta.records import Actor, DeadLetter, EnrichedArticle, Entity, Event, Language, RawDocument, Story
 
 __all__ = [
+    "Actor",
     "DeadLetter",
     "EnrichedArticle",
     "Enrichment",
+    "Entity",
     "Event",
+    "Language",
     "RawDocument",
     "StageFailed",
     "Story",

@@ -72,8 +72,11 @@ def demo(
 @app.command()
 def worker(
     log_level: Annotated[
-        str, typer.Option("--log-level", "-l", help="debug, info, warning or error.")
-    ] = "info",
+        str | None,
+        typer.Option(
+            "--log-level", "-l", help="debug, info, warning or error [default: WARTA_LOG_LEVEL or info]."
+        ),
+    ] = None,
 ) -> None:
     """Run the streaming service: news.raw in; news.enriched, news.events, news.stories and news.deadletter out.
 
@@ -86,7 +89,7 @@ def worker(
 
     settings = Settings()
     try:
-        code = run_worker(settings, log_level=log_level)
+        code = run_worker(settings, log_level=log_level or settings.log_level)
     except OSError as error:
         raise fail(f"cannot start the worker: {error}") from None
     raise typer.Exit(code)

@@ -1,7 +1,7 @@
 """Prometheus metrics of the worker, served on ``/metrics`` next to ``/health`` and ``/ready``.
 
 Names follow Prometheus conventions (``warta_`` prefix, ``_total`` counters, ``_seconds``
-histograms); ``deploy/grafana/warta.json`` charts them.
+histograms); ``deploy/grafana/dashboards/warta.json`` charts them.
 """
 
 from __future__ import annotations

@@ -72,9 +72,12 @@ def analyse(raw: RawDocument, skip: Iterable[str] = ()) -> EnrichedArticle:
     if "clean" in skipped:
         skip_stage("clean", "skipped on request")
         cleaned_text, title, removed = (raw.text or "").strip(), raw.title, []
+        published_at, metadata = raw.published_at, raw.metadata
     else:
         cleaned = _run("clean", runs, lambda: clean(raw.text, raw.html, raw.title))
         cleaned_text, title, removed = cleaned.text, cleaned.title, cleaned.removed
+        published_at = raw.published_at or _page_date(cleaned.published)
+        metadata = {"author": cleaned.author, **raw.metadata} if cleaned.author else raw.metadata
     if not cleaned_text:
         flags.append("empty-after-clean")
 
@@ -101,26 +104,35 @@ def analyse(raw: RawDocument, skip: Iterable[str] = ()) -> EnrichedArticle:
     elif not (extract and cleaned_text):
         skip_stage("events", why_not)
     else:
-        events = _run(
-            "events", runs, lambda: extract_events(cleaned_text, entities, raw.published_at, raw.id)
-        )
+        events = _run("events", runs, lambda: extract_events(cleaned_text, entities, published_at, raw.id))
     skip_stage("stories", "skipped on request" if "stories" in skipped else "not yet assigned")
     return EnrichedArticle(
         id=raw.id,
         url=raw.url,
         source=raw.source,
         title=title,
-        published_at=raw.published_at,
+        published_at=published_at,
         language=language,
         text=cleaned_text,
         removed=removed,
         entities=entities,
         events=events,
         flags=flags,
-        metadata=raw.metadata,
+        metadata=metadata,
         processed_at=datetime.now(UTC),
         pipeline=Pipeline(version=__version__, stages={s: runs[s] for s in STAGES}),
     )
+
+
+def _page_date(published: str | None) -> datetime | None:
+    """The publication date an HTML page declares (ISO), as an aware datetime; UTC if it gives no zone."""
+    if not published:
+        return None
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def attach_story(article: EnrichedArticle, index: StoryIndex) -> Enrichment:
