@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint schemas bench eval train-ner train-language clean
+.PHONY: install demo test lint schemas bench eval train-ner train-language lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ bench: install  ## throughput and memory, printed and written to bench.json
 
 eval: install  ## every stage's quality figures on held-out data
 	for stage in language clean entities events stories; do $(BIN)/warta eval $$stage || exit 1; done
+
+train-ner: install  ## rebuild the NER model from ../shared/data/ner (deterministic)
+	$(BIN)/python scripts/train_ner.py
+
+train-language: install  ## rebuild the language model from scripts/data/language (deterministic)
+	$(BIN)/python scripts/train_language.py
 
 lock:  ## re-pin requirements.lock from the current environment
 	$(BIN)/pip freeze --exclude-editable --disable-pip-version-check | grep -v '^-e' > requirements.lock

@@ -24,13 +24,17 @@ class Settings(BaseSettings):
 
     broker: str = Field(EMBEDDED, description="`embedded`, or Kafka URLs such as `kafka://host:9092`")
     app_id: str = Field("warta", description="consumer group id and prefix of internal topics")
-    topic_raw: str = "news.raw"
-    topic_enriched: str = "news.enriched"
-    topic_events: str = "news.events"
-    topic_stories: str = "news.stories"
-    topic_deadletter: str = "news.deadletter"
+    topic_raw: str = Field("news.raw", description="input: RawDocument JSON from crawlers")
+    topic_enriched: str = Field("news.enriched", description="output: one EnrichedArticle per valid input")
+    topic_events: str = Field("news.events", description="output: Event records keyed by stable event id")
+    topic_stories: str = Field(
+        "news.stories", description="output: Story updates keyed by story id (compacted)"
+    )
+    topic_deadletter: str = Field(
+        "news.deadletter", description="output: DeadLetter with original bytes and reason"
+    )
     topic_partitions: int = Field(4, ge=1, description="partitions of news.raw and other fan-out topics")
-    topic_replication: int = Field(1, ge=1)
+    topic_replication: int = Field(1, ge=1, description="replication factor of topics warta creates")
 
     max_document_bytes: int = Field(
         2_000_000, ge=1024, description="larger raw messages are dead-lettered as `too-large`"
@@ -42,19 +46,23 @@ class Settings(BaseSettings):
     )
     processes: int = Field(1, ge=1, description="pipeline processes per worker (one per spare core)")
 
-    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
-    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "PLAIN"
-    sasl_username: str | None = None
-    sasl_password: SecretStr | None = None
-    ssl_cafile: str | None = None
-    ssl_certfile: str | None = None
-    ssl_keyfile: str | None = None
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        "PLAINTEXT", description="`PLAINTEXT`, `SSL`, `SASL_PLAINTEXT` or `SASL_SSL`"
+    )
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = Field(
+        "PLAIN", description="`PLAIN`, `SCRAM-SHA-256` or `SCRAM-SHA-512`"
+    )
+    sasl_username: str | None = Field(None, description="SASL user")
+    sasl_password: SecretStr | None = Field(None, description="SASL password (never logged)")
+    ssl_cafile: str | None = Field(None, description="CA bundle that signed the broker certificate")
+    ssl_certfile: str | None = Field(None, description="client certificate, for mutual TLS")
+    ssl_keyfile: str | None = Field(None, description="client key, for mutual TLS")
 
     data_dir: Path = Field(
         Path(tempfile.gettempdir()) / "warta", description="faust's local state (table caches)"
     )
     web_port: int = Field(6066, description="metrics and health endpoint port (0 turns it off)")
-    log_level: str = "INFO"
+    log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR")
 
     def as_env(self) -> dict[str, str]:
         """These settings as ``WARTA_*`` variables, to configure a worker subprocess the same way."""
