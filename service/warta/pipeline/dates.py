@@ -38,7 +38,7 @@ _EXPRESSION = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _CUE = re.compile(
-    r"\(?\b(?:\d|"
+    r"(?<!\w)\(?\b(?:\d|"
     + "|".join(
         sorted(
             {

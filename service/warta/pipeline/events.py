@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import pairwise
+from itertools import pairwise, zip_longest
 
 from warta.pipeline.dates import fold_case, is_day, resolve_dates
 from warta.records import Actor, Entity, Event, EventType
@@ -193,7 +193,7 @@ _GENITIVE_GAP = re.compile(
 _PARTNER_GAP = re.compile(r"\s+(?:dan|serta|bersama)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 _SYMMETRIC = frozenset({"MEETING", "AGREEMENT"})
 _WORD = re.compile(r"[\w-]+")
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\s*\n\s*")
+_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Dr|Jr|Sr|Prof|Ir|St|No|Hj?|dll|dsb|Bpk|Sdr))\.$")
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "LOC"})
 
@@ -211,12 +211,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """
     spans, start = [], 0
     for boundary in _BOUNDARY.finditer(text):
-        if text[boundary.start() - 1] == "." and _ABBREVIATION.search(
-            text, max(0, boundary.start() - 6), boundary.start()
-        ):
+        end = boundary.start() + (text[boundary.start()] != "\n")
+        if text[end - 1] == "." and _ABBREVIATION.search(text, max(0, end - 6), end):
             continue
-        if text[start : boundary.start()].strip():
-            spans.append((start, boundary.start()))
+        if text[start:end].strip():
+            spans.append((start, end))
         start = boundary.end()
     if text[start:].strip():
         spans.append((start, len(text)))
@@ -252,15 +251,12 @@ def _location(sentence: _Sentence, at: int) -> Entity | None:
 
 def _agents(entities: list[Entity]) -> list[Entity]:
     """Entities that can act, one per canonical name; not a country naming a person ("Presiden Rusia Putin")."""
-    found: list[Entity] = []
-    for index, entity in enumerate(entities):
-        following = entities[index + 1] if index + 1 < len(entities) else None
+    found: dict[str, Entity] = {}
+    for entity, following in zip_longest(entities, entities[1:]):
         modifies = following is not None and following.label == "PERSON" and following.start - entity.end <= 1
-        if entity.label not in _ACTOR_LABELS or modifies:
-            continue
-        if all(entity.canonical != seen.canonical for seen in found):
-            found.append(entity)
-    return found
+        if entity.label in _ACTOR_LABELS and not modifies:
+            found.setdefault(entity.canonical, entity)
+    return list(found.values())
 
 
 def _first_agent(entities: list[Entity]) -> Entity | None:
