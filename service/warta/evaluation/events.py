@@ -22,12 +22,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from warta.pipeline.clean import clean
 from warta.pipeline.entities import extract_entities
 from warta.pipeline.events import KINDS, extract_events
 from warta.records import Event
 
 DATA = Path(__file__).resolve().parents[3] / "tests" / "data" / "events" / "sentences.jsonl"
 """The labelled set in the source tree; pass another file as an argument."""
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+"""The bundled articles, on which the stage's speed is measured."""
 
 DEFAULT_PUBLISHED = datetime.fromisoformat("2024-06-21T09:00:00+07:00")
 """Publication time of sentences that give none: a Friday, so that "Kamis" means the day before."""
@@ -151,6 +155,25 @@ def _table(name: str, result: Score) -> Iterator[str]:
     yield f"  dates right on matched events that give one: {result.dates_right}/{result.dated}"
 
 
+def stage_speed(repeat: int = 5) -> float:
+    """CPU milliseconds the events stage alone takes per 4 KB of clean article text (best of ``repeat``).
+
+    CPU time rather than wall time, so that other processes on a shared machine do not inflate it.
+    """
+    articles = []
+    for path in sorted(SAMPLES.glob("*.txt")):
+        text = clean(path.read_text(encoding="utf-8"), None, None).text
+        articles.append((text, extract_entities(text)))
+    kilobytes = sum(len(text.encode()) for text, _ in articles) / 4096
+    timings = []
+    for _ in range(repeat):
+        started = time.process_time()
+        for text, entities in articles:
+            extract_events(text, entities, DEFAULT_PUBLISHED, "sample")
+        timings.append(time.process_time() - started)
+    return min(timings) * 1000 / kilobytes
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="warta eval events",
@@ -160,10 +183,15 @@ def main(argv: list[str]) -> int:
             "the same type and, where the gold names one, the same source actor. Prints the held-out "
             "test split, then the dev split the rules were tuned on."
         ),
-        epilog="example: warta eval events --errors",
+        epilog="examples: warta eval events    |    warta eval events --errors my_sentences.jsonl",
     )
     parser.add_argument(
-        "file", nargs="?", type=Path, default=DATA, metavar="FILE.jsonl", help="labelled sentences"
+        "file",
+        nargs="?",
+        type=Path,
+        default=DATA,
+        metavar="FILE.jsonl",
+        help="labelled sentences (default: the set in tests/data/events)",
     )
     parser.add_argument("--errors", action="store_true", help="list the mistakes on the dev split")
     args = parser.parse_args(argv)
@@ -174,4 +202,5 @@ def main(argv: list[str]) -> int:
         if args.errors and split == "dev":
             print("\n".join(f"    {error}" for error in result.errors))
         print()
+    print(f"speed: {stage_speed():.2f} CPU ms per 4 KB of article, events stage alone (bundled samples)")
     return 0
