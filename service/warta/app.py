@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Iterable, Mapping, Sequence
 from typing import Any, cast
 
 import faust
-from faust.types import EventT
+from faust.transport.drivers import aiokafka as aiokafka_driver
+from faust.types import EventT, ProducerT
 from faust.web import Request, Response, View
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
@@ -53,12 +54,32 @@ def _credentials(settings: Settings) -> Any:
     return faust.SSLCredentials(context) if context else None
 
 
-def create_app(settings: Settings, pool: PipelinePool) -> faust.App:
+class _IdempotentProducer(aiokafka_driver.Producer):
+    """faust turns idempotence on only inside transactions; warta wants it on every send."""
+
+    def _settings_extra(self) -> Mapping[str, Any]:
+        return {"acks": "all", "enable_idempotence": True}
+
+
+class _App(faust.App):
+    """The faust app, with an idempotent producer when the broker supports one."""
+
+    idempotent = False
+
+    def _new_producer(self) -> ProducerT:
+        if self.idempotent:
+            return _IdempotentProducer(self.transport, loop=self.loop, beacon=self.beacon)
+        return super()._new_producer()
+
+
+def create_app(settings: Settings, pool: PipelinePool, *, idempotent: bool = False) -> faust.App:
     """Build the faust app for ``settings``; the broker URL must already be a real one.
 
-    The caller owns ``pool`` and closes it after the app has stopped.
+    The caller owns ``pool`` and closes it after the app has stopped. ``idempotent`` asks for an
+    idempotent producer (no duplicates from producer retries); only brokers that grant producer ids
+    support it (see ``topics.supports_idempotence``).
     """
-    app = faust.App(
+    app = _App(
         settings.app_id,
         broker=settings.broker_urls,
         broker_credentials=_credentials(settings),
@@ -77,7 +98,9 @@ def create_app(settings: Settings, pool: PipelinePool) -> faust.App:
         web_host="0.0.0.0",
         store="memory://",
         datadir=str(settings.data_dir),
+        producer_acks=-1,
     )
+    app.idempotent = idempotent
 
     def topic(name: str, partitions: int | None = None) -> faust.TopicT:
         return app.topic(name, partitions=partitions, value_serializer="raw", key_serializer="raw")

@@ -1,6 +1,6 @@
-"""Create the topics warta reads and writes, before the worker subscribes.
+"""What warta needs from the broker before the worker subscribes: its topics, and what it supports.
 
-Faust would let the broker auto-create them with default partition counts, which breaks the one
+Faust would let the broker auto-create topics with default partition counts, which breaks the one
 invariant the story agent needs: its input topic has exactly one partition.
 """
 
@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.client import AIOKafkaClient
 from aiokafka.errors import KafkaConnectionError, KafkaError, TopicAlreadyExistsError
+from aiokafka.protocol.transaction import InitProducerIdRequest
 
 from warta.config import Settings
 
@@ -60,8 +62,8 @@ def client_options(settings: Settings) -> dict[str, Any]:
     return options
 
 
-async def ensure_topics(settings: Settings, *, wait: float = 60.0) -> None:
-    """Create missing topics; wait for the broker with backoff for up to ``wait`` seconds."""
+async def ensure_topics(settings: Settings, *, wait: float | None = 60.0) -> None:
+    """Create missing topics; wait for the broker with backoff for up to ``wait`` seconds (None: forever)."""
     delay, waited = 0.5, 0.0
     while True:
         admin = AIOKafkaAdminClient(**client_options(settings))
@@ -70,7 +72,7 @@ async def ensure_topics(settings: Settings, *, wait: float = 60.0) -> None:
             break
         except KafkaConnectionError as error:
             await admin.close()
-            if waited >= wait:
+            if wait is not None and waited >= wait:
                 raise
             log.warning("broker %s not reachable (%s); retrying in %.1fs", settings.broker, error, delay)
             await asyncio.sleep(delay)
@@ -92,3 +94,21 @@ async def ensure_topics(settings: Settings, *, wait: float = 60.0) -> None:
             log.info("created topic %s with %d partition(s)", spec.name, spec.partitions)
     finally:
         await admin.close()
+
+
+async def supports_idempotence(settings: Settings) -> bool:
+    """Whether the broker hands out producer ids (InitProducerId), which idempotent producers need.
+
+    Apache Kafka does; the embedded Tansu build answers with an error, and a producer created with
+    ``enable_idempotence=True`` would then fail on its first send instead of at start-up.
+    """
+    client = AIOKafkaClient(**client_options(settings))
+    await client.bootstrap()
+    try:
+        request = InitProducerIdRequest(transactional_id=None, transaction_timeout_ms=60_000)
+        response = await client.send(client.get_random_node(), request)
+        return bool(response.error_code == 0)
+    except KafkaError:
+        return False
+    finally:
+        await client.close()

@@ -17,7 +17,7 @@ from warta.app import create_app
 from warta.broker import EmbeddedBroker
 from warta.config import EMBEDDED, Settings
 from warta.pool import PipelinePool
-from warta.topics import ensure_topics
+from warta.topics import ensure_topics, supports_idempotence
 
 log = logging.getLogger("warta.worker")
 
@@ -33,9 +33,16 @@ def run_worker(settings: Settings, *, log_level: str = "info") -> int:
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     try:
-        loop.run_until_complete(ensure_topics(settings))
+        loop.run_until_complete(ensure_topics(settings, wait=None))
+        idempotent = loop.run_until_complete(supports_idempotence(settings))
+        if not idempotent:
+            log.warning(
+                "the broker does not grant producer ids (InitProducerId): producing without idempotence. "
+                "Retried sends may repeat a record; every record is keyed, so consumers can drop repeats."
+            )
         with PipelinePool.from_settings(settings) as pool:
-            worker = faust.Worker(create_app(settings, pool), loglevel=log_level, loop=loop, quiet=True)
+            app = create_app(settings, pool, idempotent=idempotent)
+            worker = faust.Worker(app, loglevel=log_level, loop=loop, quiet=True)
             try:
                 worker.execute_from_commandline()
             except SystemExit as stop:
