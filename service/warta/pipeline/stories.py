@@ -19,7 +19,9 @@ import hashlib
 import heapq
 import math
 import re
+import sys
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -47,9 +49,10 @@ HALF_LIFE_HOURS = 24.0
 """Similarity to a story halves for every day between the article and the story's newest member."""
 IDF_PRIOR = 10
 """Pseudo-articles added to the held count, so that IDF is not zero while few articles are held."""
-MAX_POSTINGS = 2_000
-"""Features carried by more stories than this are too common to find candidates with."""
-MAX_CANDIDATES = 8
+MAX_POSTINGS = 100
+"""Features carried by more stories than this are too common to find candidates with (they still
+count in the similarity); this bounds the work of a lookup however many articles are held."""
+MAX_CANDIDATES = 5
 DUPLICATE_STORIES = 2
 """A near-copy shares its original's features, so its story is among the very best candidates."""
 TOP_ENTITIES = 10
@@ -59,8 +62,8 @@ FINGERPRINT_VERSION = 1
 _WORD = re.compile(r"\w+")
 _TERM = re.compile(r"[^\W\d_]{4,}")
 _DATELINE = re.compile(r"[^\n]{0,60}?\s[-–—]\s")
-_MASK32 = 0xFFFFFFFF
-_DENSIFY_STEP = 0x9E3779B1
+_MASK16 = 0xFFFF
+_DENSIFY_STEP = 0x9E37
 
 _STOPWORDS = """
 adalah agar akan akhirnya anda antara apakah apalagi atas atau bagaimana bagi bahkan bahwa baik
@@ -147,6 +150,35 @@ class _Story:
         )
 
 
+class _Postings:
+    """The stories carrying each feature; a lone story is kept as a plain id, most features have one."""
+
+    def __init__(self) -> None:
+        self._stories: dict[str, str | set[str]] = {}
+
+    def add(self, feature: str, story_id: str) -> None:
+        held = self._stories.setdefault(feature, story_id)
+        if isinstance(held, set):
+            held.add(story_id)
+        elif held != story_id:
+            self._stories[feature] = {held, story_id}
+
+    def discard(self, feature: str, story_id: str) -> None:
+        held = self._stories.get(feature)
+        if isinstance(held, set):
+            held.discard(story_id)
+            if len(held) == 1:
+                self._stories[feature] = held.pop()
+        elif held == story_id:
+            del self._stories[feature]
+
+    def stories(self, feature: str) -> Collection[str]:
+        held = self._stories.get(feature)
+        if held is None:
+            return ()
+        return held if isinstance(held, set) else (held,)
+
+
 class _Idf(dict[str, float]):
     """Inverse document frequency over the held articles, each feature's computed once per call."""
 
@@ -196,7 +228,7 @@ class StoryIndex:
         self._max_articles = max_articles
         self._articles: dict[str, _Article] = {}
         self._stories: dict[str, _Story] = {}
-        self._postings: dict[str, set[str]] = {}
+        self._postings = _Postings()
         self._document_frequency: Counter[str] = Counter()
         self._by_age: list[tuple[datetime, str]] = []
         self._newest: datetime | None = None
@@ -262,7 +294,7 @@ class StoryIndex:
         self._articles[entry.id] = entry
         for feature in entry.features.all():
             self._document_frequency[feature] += 1
-            self._postings.setdefault(feature, set()).add(story.id)
+            self._postings.add(feature, story.id)
         heapq.heappush(self._by_age, (entry.seen, entry.id))
         self._newest = max(entry.seen, self._newest) if self._newest else entry.seen
 
@@ -286,10 +318,7 @@ class StoryIndex:
             if not self._document_frequency[feature]:
                 del self._document_frequency[feature]
             if feature not in story.entities and feature not in story.terms:
-                postings = self._postings[feature]
-                postings.discard(story.id)
-                if not postings:
-                    del self._postings[feature]
+                self._postings.discard(feature, story.id)
         if not story.members:
             del self._stories[story.id]
 
@@ -297,12 +326,12 @@ class StoryIndex:
         """Stories sharing the most feature weight with the article, best first."""
         shared: dict[str, float] = {}
         for name in features.all():
-            postings = self._postings.get(name, ())
+            postings = self._postings.stories(name)
             if len(postings) > MAX_POSTINGS:
                 continue
             for story_id in postings:
                 shared[story_id] = shared.get(story_id, 0.0) + idf[name]
-        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
+        best = heapq.nsmallest(MAX_CANDIDATES, shared.items(), key=lambda item: (-item[1], item[0]))
         return [self._stories[story_id] for story_id, _ in best]
 
     def _best_story(
@@ -371,8 +400,9 @@ def extract_features(article: EnrichedArticle) -> Features:
     labels: dict[str, str] = {}
     for entity in article.entities:
         if entity.label in ENTITY_LABELS and entity.start >= body_start:
-            entities[entity.canonical] += LEAD_BOOST if entity.start < lead_end else 1
-            labels[entity.canonical] = entity.label
+            name = sys.intern(entity.canonical)
+            entities[name] += LEAD_BOOST if entity.start < lead_end else 1
+            labels[name] = entity.label
     for name, label in labels.items():
         words = _TERM.findall(name.lower())
         surname = label == "PERSON" and words and words[-1] in title_words
@@ -386,7 +416,7 @@ def extract_features(article: EnrichedArticle) -> Features:
     ):
         for word in _TERM.findall(part.lower()):
             if word not in STOPWORDS:
-                terms[word] += boost
+                terms[sys.intern(word)] += boost
     return Features(entities=_most_common(entities, MAX_ENTITIES), terms=_most_common(terms, MAX_TERMS))
 
 
@@ -401,7 +431,7 @@ def _most_common(counts: Counter[str], limit: int) -> tuple[str, ...]:
 
 
 def minhash(text: str) -> bytes:
-    """One-permutation MinHash of the text's word shingles: 64 little-endian 32-bit values.
+    """One-permutation MinHash of the text's word shingles: 64 little-endian 16-bit values.
 
     Each shingle is hashed once; its low bits choose a bin and the rest compete for the bin's
     minimum. Empty bins (short texts) borrow from the next filled bin, so that two texts still agree
@@ -412,7 +442,7 @@ def minhash(text: str) -> bytes:
     bins: list[int | None] = [None] * SIGNATURE_BINS
     for shingle in shingles:
         value = int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "little")
-        slot, rank = value % SIGNATURE_BINS, (value // SIGNATURE_BINS) & _MASK32
+        slot, rank = value % SIGNATURE_BINS, (value // SIGNATURE_BINS) & _MASK16
         current = bins[slot]
         if current is None or rank < current:
             bins[slot] = rank
@@ -421,14 +451,14 @@ def minhash(text: str) -> bytes:
     for i, minimum in enumerate(bins):
         if minimum is None:
             donor = next((j for j in filled if j > i), filled[0])
-            minimum = ((bins[donor] or 0) + (donor - i) % SIGNATURE_BINS * _DENSIFY_STEP) & _MASK32
-        signature += minimum.to_bytes(4, "little")
+            minimum = ((bins[donor] or 0) + (donor - i) % SIGNATURE_BINS * _DENSIFY_STEP) & _MASK16
+        signature += minimum.to_bytes(2, "little")
     return bytes(signature)
 
 
 def estimated_jaccard(first: bytes, second: bytes) -> float:
     """Share of MinHash bins on which two signatures agree."""
-    a, b = memoryview(first).cast("I"), memoryview(second).cast("I")
+    a, b = memoryview(first).cast("H"), memoryview(second).cast("H")
     return sum(x == y for x, y in zip(a, b, strict=True)) / SIGNATURE_BINS
 
 
