@@ -92,6 +92,7 @@ class Score:
     true_positives: Counter[str] = field(default_factory=Counter)
     predicted: Counter[str] = field(default_factory=Counter)
     gold: Counter[str] = field(default_factory=Counter)
+    types_right: int = 0
     dated: int = 0
     dates_right: int = 0
     sentences: int = 0
@@ -129,6 +130,7 @@ def score(sentences: Sequence[Sentence]) -> Score:
         result.gold.update(gold.keys())
         for event_type in predicted.keys() | gold.keys():
             event, wanted = predicted.get(event_type), gold.get(event_type)
+            result.types_right += bool(event and wanted)
             if event and wanted and _source_agrees(wanted, event):
                 result.true_positives[event_type] += 1
                 if wanted.date:
@@ -152,6 +154,11 @@ def _table(name: str, result: Score) -> Iterator[str]:
     for event_type in (*TYPES, None):
         precision, recall, f1, gold = result.row(event_type)
         yield f"  {event_type or 'overall':<14}{precision:>10.3f}{recall:>10.3f}{f1:>8.3f}{gold:>7}"
+    predicted, gold = sum(result.predicted.values()), sum(result.gold.values())
+    yield (
+        f"  {'type only':<14}{result.types_right / max(predicted, 1):>10.3f}"
+        f"{result.types_right / max(gold, 1):>10.3f}   (sources not checked: the entities stage's misses aside)"
+    )
     yield f"  dates right on matched events that give one: {result.dates_right}/{result.dated}"
 
 

@@ -146,16 +146,16 @@ _NOT_AFTER = {kind.type: re.compile(kind.not_after) for kind in KINDS if kind.no
 _NOT_IN = {kind.type: re.compile(kind.not_in) for kind in KINDS if kind.not_in}
 _LOOK_BACK = 160
 """Characters before a trigger searched for what cancels it: a clause, not the whole sentence."""
+_NEGATIONS = "tidak|tak|belum|bukan|batal|gagal"
+_DENIALS = "membantah|menyangkal|menepis|membatalkan|menunda|jika|apabila|bila|seandainya"
 _CANCELLED = re.compile(
-    r"\b(?:tidak|tak|belum|bukan|batal|gagal)(?!\s+(?:hanya|saja|sekadar)\b)(?:\s+[\w-]+){0,2}\s+$"
+    rf"\b(?:{_NEGATIONS})(?!\s+(?:hanya|saja|sekadar)\b)(?:\s+[\w-]+){{0,2}}\s+$"
     r"|\bmenolak\s+(?:untuk\s+)?(?:(?:me|ber)[^,;:]*)?$"
-    r"|\b(?:membantah|menyangkal|menepis|membatalkan|menunda|jika|apabila|bila|seandainya)\b[^,;:]*$"
+    rf"|\b(?:{_DENIALS})\b[^,;:]*$"
 )
-"""Negation two words back ("belum pernah mengunjungi"), or denial or condition earlier in the clause."""
-_CANCEL_CUE = re.compile(
-    r"(?<!\w)(?:tidak|tak|belum|bukan|batal|gagal|menolak|membantah|menyangkal|menepis|membatalkan|menunda"
-    r"|jika|apabila|bila|seandainya)(?!\w)"
-)
+"""Negation up to two words back ("belum pernah mengunjungi"), a refusal ("menolak mengirim"), or a
+denial or condition earlier in the clause ("membantah … mengirim", "jika … diserang")."""
+_CANCEL_CUE = re.compile(rf"(?<!\w)(?:{_NEGATIONS}|menolak|{_DENIALS})(?!\w)")
 """Any word that can start a cancellation: most sentences have none, and need no closer look."""
 _CLAUSE_END = re.compile(r"[,;:]")
 _PLACE_BEFORE = re.compile(r"\b(?:[Dd]i|[Kk]e)\s+(?:(?!yang|dan|oleh|bahwa)[a-z-]+\s+){0,3}$")
@@ -167,7 +167,8 @@ _SPEAKER_AFTER = re.compile(
 _PASSIVE = re.compile(
     r"di(?:kunjungi|tandatangani|sepakati|serang|bom|tembak|tuduh|tuding|kecam|teken|temui|jamu)"
 )
-_NOUN = re.compile(r"(?!me|ber|di|ter)\w*an(?:nya)?\b", re.IGNORECASE)
+_NOUN_TRIGGER = re.compile(r"(?!me|ber|di|ter)\w*an(?:nya)?\b", re.IGNORECASE)
+"""A noun built with -an and no verb prefix ("kunjungan", "serangan"): its actor may follow it."""
 _COMPLEMENT = re.compile(
     r"\b(?:bahwa|agar|supaya|menuduh|menuding|dituduh|dituding|menyebut|menilai|mengecam|mengutuk)\s",
     re.IGNORECASE,
@@ -187,9 +188,13 @@ _FILLER = frozenset({
 })  # fmt: skip
 """Words that name no subject: a clause of only these before the trigger ("Putin, yang …, juga akan
 bertemu") takes its subject from an earlier clause."""
-_GENITIVE_GAP = re.compile(
-    r"\s+(?:(?!(?:ke|di|dari|dengan|terhadap|kepada|untuk|oleh|pada|dan|yang|atas|bagi|antara|soal|tentang|mengenai|terkait|bahwa|ini|itu|tersebut|me\w+)\b)[\w-]+\s+){0,3}"
+_PHRASE_ENDS = (
+    "ke|di|dari|dengan|terhadap|kepada|untuk|oleh|pada|dan|yang|atas|bagi|antara|soal|tentang|mengenai"
+    r"|terkait|bahwa|ini|itu|tersebut|me\w+"
 )
+"""Prepositions, conjunctions, demonstratives and verbs: words that end the noun phrase of a trigger."""
+_GENITIVE_GAP = re.compile(rf"\s+(?:(?!(?:{_PHRASE_ENDS})\b)[\w-]+\s+){{0,3}}")
+"""Up to three words between a noun trigger and its actor: "kunjungan kenegaraan Presiden Putin"."""
 _PARTNER_GAP = re.compile(r"\s+(?:dan|serta|bersama)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 _SYMMETRIC = frozenset({"MEETING", "AGREEMENT"})
 _WORD = re.compile(r"[\w-]+")
@@ -340,9 +345,9 @@ def _actors(
     elif _PASSIVE.fullmatch(word.lower()):
         source, target = (after[0] if after else None), _subject(sentence, candidates, at, previous)
     else:
-        source = _genitive(sentence, after, end) if _NOUN.match(word) and kind != "ELECTION" else None
+        source = _genitive(sentence, after, end) if _NOUN_TRIGGER.match(word) and kind != "ELECTION" else None
         fronted = "," not in sentence.text[: trigger.start()] and _ADVERBIAL.match(sentence.text)
-        if source is None and _NOUN.match(word) and fronted:
+        if source is None and _NOUN_TRIGGER.match(word) and fronted:
             source = _main_clause_subject(sentence, candidates, end)
         if source is None:
             source = _subject(sentence, candidates, at, previous)
