@@ -169,7 +169,15 @@ def test_minhash_estimates_shingle_overlap() -> None:
     assert estimated_jaccard(minhash(BI_RATE), minhash(BI_RATE)) == 1.0
     assert estimated_jaccard(minhash(BI_RATE), minhash(FLOOD)) < 0.1
     assert estimated_jaccard(minhash(BI_RATE), minhash(BI_RATE + " (ant)")) > 0.8
-    assert len(minhash("")) == len(minhash(FLOOD))
+    assert len(minhash("dua kata")) == len(minhash(FLOOD))
+
+
+def test_articles_without_words_are_never_near_copies() -> None:
+    index = StoryIndex()
+    index.assign(article("empty-1", ""))
+    second = index.assign(article("empty-2", ""))
+    assert second.duplicate_of is None
+    assert index.story_count == 2
 
 
 def test_fingerprints_of_another_version_are_refused() -> None:

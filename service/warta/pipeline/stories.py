@@ -251,7 +251,7 @@ class StoryIndex:
         signature = minhash(article.text or article.title or "")
         idf = _Idf(len(self._articles), self._document_frequency)
         candidates = self._candidates(features, idf)
-        original = self._original_of(signature, candidates)
+        original = self._original_of(signature, candidates) if signature else None
         if original is not None:
             story_id = original.story_id
         else:
@@ -351,6 +351,7 @@ class StoryIndex:
             (estimated_jaccard(signature, member.signature), member)
             for story in candidates[:DUPLICATE_STORIES]
             for member in story.members.values()
+            if member.signature
         ]
         matches = [(similarity, member) for similarity, member in matches if similarity >= DUPLICATE_JACCARD]
         if not matches:
@@ -435,9 +436,11 @@ def minhash(text: str) -> bytes:
 
     Each shingle is hashed once; its low bits choose a bin and the rest compete for the bin's
     minimum. Empty bins (short texts) borrow from the next filled bin, so that two texts still agree
-    on a bin about as often as their shingle sets overlap.
+    on a bin about as often as their shingle sets overlap. A text without words has no signature.
     """
     words = _WORD.findall(text.lower())
+    if not words:
+        return b""
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
     bins: list[int | None] = [None] * SIGNATURE_BINS
     for shingle in shingles:
