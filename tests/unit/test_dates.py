@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from warta.pipeline.dates import is_day, resolve_dates
+from warta.pipeline.dates import fold_case, is_day, resolve_dates
 
 FRIDAY = date(2024, 6, 21)
 
@@ -88,3 +88,10 @@ def test_offsets_point_at_the_expression() -> None:
 def test_only_a_full_calendar_date_is_a_day() -> None:
     assert is_day("2024-06-20")
     assert not any(is_day(iso) for iso in ("2024-W25", "2024-05", "2023"))
+
+
+def test_case_folding_keeps_every_offset() -> None:
+    text = "İstanbul, Kamis (20/6/2024)"
+    assert len(fold_case(text)) == len(text)
+    [(start, _, iso)] = resolve_dates(text, FRIDAY)
+    assert (text[start:].startswith("Kamis"), iso) == (True, "2024-06-20")

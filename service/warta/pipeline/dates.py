@@ -37,29 +37,12 @@ _EXPRESSION = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_CUE = re.compile(
-    r"(?<!\w)\(?\b(?:\d|"
-    + "|".join(
-        sorted(
-            {
-                *WEEKDAYS,
-                *MONTHS,
-                *NUMBERS,
-                "pekan",
-                "minggu",
-                "bulan",
-                "tahun",
-                "hari",
-                "kemarin",
-                "besok",
-                "lusa",
-            },
-            key=len,
-            reverse=True,
-        )
-    )
-    + ")"
+_FIRST_WORDS = sorted(
+    {*WEEKDAYS, *MONTHS, *NUMBERS, "hari", "pekan", "minggu", "bulan", "tahun", "kemarin", "besok", "lusa"},
+    key=len,
+    reverse=True,
 )
+_CUE = re.compile(rf"(?<!\w)\(?\b(?:\d|{'|'.join(_FIRST_WORDS)})")
 """Where a date expression can start, on case-folded text: the full pattern is tried only there, since
 trying it at every character costs more than the rest of the events stage."""
 

@@ -162,12 +162,13 @@ _PLACE_BEFORE = re.compile(r"\b(?:[Dd]i|[Kk]e)\s+(?:(?!yang|dan|oleh|bahwa)[a-z-
 """Where "di X" or "ke X" names a place, allowing common nouns between: "di kamp pengungsi Nuseirat"."""
 _PRONOUN = re.compile(r"\b(?:ia|dia|beliau)\b", re.IGNORECASE)
 _SPEAKER_AFTER = re.compile(
-    r"(?:kata|ujar|tutur|ucap|tambah|tegas|imbuh|papar|ungkap|sebut|jelas)(?:nya)?|menurut", re.IGNORECASE
+    r"(?:kata|ujar|tutur|ucap|tambah|tegas|imbuh|papar|ungkap|sebut|jelas)(?:nya)?|menurut"
 )
+"""Speech triggers whose speaker comes after them: "…,” kata Lam", "Menurut Interfax, …"."""
 _PASSIVE = re.compile(
     r"di(?:kunjungi|tandatangani|sepakati|serang|bom|tembak|tuduh|tuding|kecam|teken|temui|jamu)"
 )
-_NOUN_TRIGGER = re.compile(r"(?!me|ber|di|ter)\w*an(?:nya)?\b", re.IGNORECASE)
+_NOUN_TRIGGER = re.compile(r"(?!me|ber|di|ter)\w*an(?:nya)?\b")
 """A noun built with -an and no verb prefix ("kunjungan", "serangan"): its actor may follow it."""
 _COMPLEMENT = re.compile(
     r"\b(?:bahwa|agar|supaya|menuduh|menuding|dituduh|dituding|menyebut|menilai|mengecam|mengutuk)\s",
@@ -229,6 +230,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 @dataclass(frozen=True)
 class _Sentence:
+    """A sentence with a trigger, and what its events are read from, worked out once."""
+
     text: str
     folded: str
     start: int
@@ -338,11 +341,11 @@ def _actors(
     keep_place = kind == "VISIT" or location is None
     candidates = sentence.agents if keep_place else [e for e in sentence.agents if e is not location]
     after = [e for e in candidates if e.start >= end]
-    word = trigger.group(0)
+    word = trigger.group(0)  # folded
     source: Entity | None
     if _SPEAKER_AFTER.fullmatch(word):
         source, target = _first_agent(after), None
-    elif _PASSIVE.fullmatch(word.lower()):
+    elif _PASSIVE.fullmatch(word):
         source, target = (after[0] if after else None), _subject(sentence, candidates, at, previous)
     else:
         source = _genitive(sentence, after, end) if _NOUN_TRIGGER.match(word) and kind != "ELECTION" else None
