@@ -3,9 +3,10 @@
 Off-the-shelf detectors are good at Indonesian or at its neighbours, never both, so two naive Bayes
 models read the same words and character n-grams of a bounded sample of the text:
 
-- the *profile* model is langdetect's own n-gram statistics for its 55 languages, scored over every
+- the *profile* model is langdetect's own n-gram statistics for its 55 languages, plus profiles of
+  Malay, Javanese and Sundanese made the same way from warta's training text, scored over every
   n-gram instead of langdetect's random draws: deterministic, and ten times faster. It tells the
-  Indonesian neighbourhood (langdetect's id, tl, en) from every other language;
+  Indonesian neighbourhood (id, ms, jv, su, tl, en) from every other language;
 - the *neighbour* model (``models/language``, built by ``scripts/train_language.py``) then chooses
   among Indonesian, Malay, Javanese, Sundanese, Tagalog and English, where word evidence such as
   "tidak"/"tak", "kerana" or "ora" decides what character statistics cannot.
@@ -17,8 +18,8 @@ confidence is a calibrated probability. Text mostly in another script goes to la
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -30,15 +31,16 @@ from warta.records import Language
 UNDETERMINED = Language(code="und", confidence=0.0)
 MODEL = Path(__file__).resolve().parents[1] / "models" / "language" / "neighbours.npz"
 
-WINDOW_CHARS = 400
+WINDOW_CHARS = 300
 """Long texts are read in three windows (start, middle, end): enough evidence, bounded time."""
 MIN_LETTERS = 10
 MIN_CONFIDENCE = 0.5
 CHUNK_WORDS = 12
 """Mixed text is found by classifying chunks of this many words and measuring their agreement."""
+CACHE_WORDS = 200_000
 HINT_ODDS = 3.0
 """The crawler's hint multiplies the odds of its language: it tips close calls, never overrules text."""
-NEIGHBOURHOOD = frozenset({"id", "tl", "en"})
+NEIGHBOURHOOD = frozenset({"id", "ms", "jv", "su", "tl", "en"})
 """Profile languages whose text the neighbour model classifies more finely."""
 MAX_NGRAM = 4
 PROFILE_FLOOR = 1e-6
@@ -85,36 +87,50 @@ class Models:
     """Log-probabilities, one row per feature: profile languages first, then neighbour languages."""
     profile_codes: tuple[str, ...]
     neighbour_codes: tuple[str, ...]
+    in_neighbourhood: np.ndarray
     profile_temperature: float
     neighbour_temperature: float
     detector: DetectorFactory
+    cache: dict[str, np.ndarray] = field(default_factory=dict)
+    """Scores of words seen before: news repeats its words, so most lookups end here."""
 
-    @lru_cache(maxsize=100_000)  # noqa: B019 - one instance lives for the whole process
-    def word_scores(self, word: str) -> np.ndarray:
-        rows = [self.index[f] for f in word_features(word) if f in self.index]
-        return self.weights[rows].sum(axis=0)
+    def word_scores(self, words: list[str]) -> np.ndarray:
+        """One row of summed feature scores per word; unseen words are scored in one batch."""
+        unseen = [word for word in dict.fromkeys(words) if word not in self.cache]
+        if unseen:
+            if len(self.cache) > CACHE_WORDS:
+                self.cache.clear()
+            # Every word also has the empty feature (a row of zeros), so none is left without a row.
+            rows = [[self.index[f] for f in ["", *word_features(word)] if f in self.index] for word in unseen]
+            starts = np.cumsum([0, *map(len, rows[:-1])])
+            sums = np.add.reduceat(self.weights[[row for word_rows in rows for row in word_rows]], starts)
+            self.cache.update(zip(unseen, sums, strict=True))
+        return np.stack([self.cache[word] for word in words])
 
-    def decide(self, scores: np.ndarray, hint: str | None = None) -> tuple[str, float]:
-        """The language and its probability given the summed word scores of a text."""
+    def decide(self, scores: np.ndarray, hint: str | None = None) -> list[tuple[str, float]]:
+        """The language and its probability for each row of summed word scores."""
         split = len(self.profile_codes)
-        in_neighbourhood = np.array([code in NEIGHBOURHOOD for code in self.profile_codes])
-        hinted = in_neighbourhood if hint in self.neighbour_codes else _mask(self.profile_codes, hint)
-        profile = _log_softmax(scores[:split] / self.profile_temperature + np.log(HINT_ODDS) * hinted)
+        hinted = self.in_neighbourhood if hint in self.neighbour_codes else _mask(self.profile_codes, hint)
+        profile = _log_softmax(scores[:, :split] / self.profile_temperature + np.log(HINT_ODDS) * hinted)
         neighbour = _log_softmax(
-            scores[split:] / self.neighbour_temperature
+            scores[:, split:] / self.neighbour_temperature
             + np.log(HINT_ODDS) * _mask(self.neighbour_codes, hint)
         )
-        best = int(profile.argmax())
-        if not in_neighbourhood[best]:
-            code = self.profile_codes[best]
-            return _ALIASES.get(code, code), float(np.exp(profile[best]))
-        own = float(np.exp(profile[in_neighbourhood]).sum())
-        return self.neighbour_codes[int(neighbour.argmax())], own * float(np.exp(neighbour.max()))
+        verdicts = []
+        for row, (best, local) in enumerate(
+            zip(profile.argmax(axis=1), neighbour.argmax(axis=1), strict=True)
+        ):
+            if self.in_neighbourhood[best]:
+                verdicts.append((self.neighbour_codes[local], float(np.exp(neighbour[row, local]))))
+            else:
+                code = self.profile_codes[best]
+                verdicts.append((_ALIASES.get(code, code), float(np.exp(profile[row, best]))))
+        return verdicts
 
 
 def _log_softmax(z: np.ndarray) -> np.ndarray:
-    shifted = z - z.max()
-    return shifted - np.log(np.exp(shifted).sum())
+    shifted = z - z.max(axis=1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
 
 
 def _mask(codes: tuple[str, ...], code: str | None) -> np.ndarray:
@@ -123,24 +139,29 @@ def _mask(codes: tuple[str, ...], code: str | None) -> np.ndarray:
 
 @cache
 def models(path: Path = MODEL) -> Models:
-    """Load the neighbour model and langdetect's profiles once per process."""
+    """Load the neighbour model and the profiles (langdetect's and ours) once per process."""
     detector = DetectorFactory()
     detector.load_profile(PROFILES_DIRECTORY)
     detector.set_seed(0)
-    profile_codes = tuple(sorted(detector.langlist))
-    order = [detector.langlist.index(code) for code in profile_codes]
-    profile_grams: dict[str, np.ndarray] = {}
-    for gram, probs in detector.word_lang_prob_map.items():
-        if _is_latin(gram):  # other scripts go to langdetect itself
-            key = gram.lower()
-            profile_grams[key] = profile_grams.get(key, 0.0) + np.asarray(probs)[order]
-
     with np.load(path) as saved:
         neighbour_codes = tuple(str(c) for c in saved["classes"])
         features = [str(f) for f in saved["features"]]
         log_prob = saved["log_prob"]
         temperatures = saved["temperatures"]
+        extra_codes = [str(c) for c in saved["profile_classes"]]
+        extra = dict(zip((str(g) for g in saved["profile_grams"]), saved["profile_probs"], strict=True))
+    profile_codes = tuple(sorted([*detector.langlist, *extra_codes]))
+    langdetect_columns = [profile_codes.index(code) for code in detector.langlist]
+    extra_columns = [profile_codes.index(code) for code in extra_codes]
+    profile_grams: dict[str, np.ndarray] = {}
+    for source, columns in ((detector.word_lang_prob_map, langdetect_columns), (extra, extra_columns)):
+        for gram, probs in source.items():
+            if _is_latin(gram):  # other scripts go to langdetect itself
+                row = profile_grams.setdefault(gram.lower(), np.zeros(len(profile_codes)))
+                row[columns] += probs
+
     index = {feature: row for row, feature in enumerate(features)}
+    index[""] = len(index)
     for gram in profile_grams:
         index.setdefault(gram, len(index))
     weights = np.zeros((len(index), len(profile_codes) + len(neighbour_codes)), dtype=np.float32)
@@ -152,6 +173,7 @@ def models(path: Path = MODEL) -> Models:
         weights=weights,
         profile_codes=profile_codes,
         neighbour_codes=neighbour_codes,
+        in_neighbourhood=np.array([code in NEIGHBOURHOOD for code in profile_codes]),
         profile_temperature=float(temperatures[0]),
         neighbour_temperature=float(temperatures[1]),
         detector=detector,
@@ -191,19 +213,19 @@ def _verdict(code: str, confidence: float) -> Language:
 
 def detect_language(text: str, hint: str | None = None) -> Language:
     """Detect the language of ``text``; ``hint`` is the crawler's BCP-47 guess, used as a prior."""
-    found = words(sample(text))
-    letters = sum(len(word) for word in found)
-    if letters < MIN_LETTERS or letters < sum(ch.isdigit() for ch in text[: 3 * WINDOW_CHARS]):
+    sampled = sample(text)
+    found = words(sampled)
+    letters = sum(map(len, found))
+    if letters < MIN_LETTERS or letters < sum(map(str.isdigit, sampled)):
         return UNDETERMINED
     hint = _normal_code(hint)
     model = models()
     latin = [word for word in found if _is_latin(word)]
     if 2 * sum(map(len, latin)) < letters:
-        return _other_script(text, hint, model.detector)
-    per_word = np.stack([model.word_scores(word) for word in latin])
-    code, confidence = model.decide(per_word.sum(axis=0), hint)
+        return _other_script(sampled, hint, model.detector)
+    per_word = model.word_scores(latin)
+    [(code, confidence)] = model.decide(per_word.sum(axis=0, keepdims=True), hint)
     if len(latin) >= 2 * CHUNK_WORDS:
         chunks = np.add.reduceat(per_word, np.arange(0, len(latin), CHUNK_WORDS))
-        agreement = np.mean([model.decide(chunk)[0] == code for chunk in chunks])
-        confidence *= float(agreement)
+        confidence *= float(np.mean([chunk_code == code for chunk_code, _ in model.decide(chunks)]))
     return _verdict(code, confidence)
