@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
+import jsonschema
 import orjson
 
 from warta.client import follow, produce_messages
@@ -53,3 +55,20 @@ def gather(settings: Settings, until: Callable[[Published], bool], timeout: floa
     except TimeoutError:
         raise AssertionError(f"condition not met within {timeout}s; got {published.records.keys()}") from None
     return published
+
+
+SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
+
+
+def assert_valid(settings: Settings, published: Published) -> None:
+    """Every record on every output topic validates against its JSON Schema."""
+    schema_of = {
+        settings.topic_enriched: "enriched-article",
+        settings.topic_events: "event",
+        settings.topic_stories: "story",
+        settings.topic_deadletter: "dead-letter",
+    }
+    for topic, name in schema_of.items():
+        validator = jsonschema.Draft202012Validator(orjson.loads((SCHEMAS / f"{name}.v1.json").read_bytes()))
+        for record in published.values(topic):
+            validator.validate(record)

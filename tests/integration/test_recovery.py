@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import time
+import uuid
 from collections import Counter
 
 import orjson
@@ -9,6 +12,8 @@ import pytest
 
 from tests.integration.conftest import isolated_settings
 from tests.integration.kafka import gather, send
+from warta.broker import EmbeddedBroker, free_port
+from warta.config import Settings
 from warta.demo import SAMPLES
 from warta.worker import WorkerProcess
 
@@ -63,3 +68,23 @@ def test_a_killed_worker_loses_no_record(broker_url: str, capsys: pytest.Capture
     with capsys.disabled():
         print(f"\nSIGKILL: sent {len(ids)}, lost {len(lost)}, duplicated {duplicated}, restarts 1")
     assert not lost
+
+
+@pytest.mark.skipif(bool(os.environ.get("WARTA_TEST_BROKER")), reason="starts a broker of its own")
+def test_a_worker_started_before_the_broker_waits_for_it() -> None:
+    port = free_port()
+    settings = Settings(broker=f"kafka://127.0.0.1:{port}", app_id=f"late-{uuid.uuid4().hex[:8]}", web_port=0)
+    worker = WorkerProcess(settings, log_level="info")
+    try:
+        time.sleep(5)
+        assert worker.process.poll() is None, worker.tail(40)
+        with EmbeddedBroker(port=port):
+            send(
+                settings,
+                [("late", orjson.dumps({"id": "late", "text": "Presiden tiba di Jakarta pada Senin."}))],
+            )
+            gather(settings, lambda p: "late" in p.keys(settings.topic_enriched), timeout=120)
+            assert worker.stop() == 0, worker.tail(40)
+    finally:
+        worker.stop()
+    assert "not reachable" in worker.tail(400)
