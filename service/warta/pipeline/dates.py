@@ -35,8 +35,9 @@ _EXPRESSION = re.compile(
     | (?P<days>\b(?:kemarin\s+lusa|hari\s+ini|kemarin|besok|lusa)\b)
     | (?P<weekday>\b(?P<wk>{_WEEKDAY})\b)
     """,
-    re.IGNORECASE | re.VERBOSE,
+    re.VERBOSE,
 )
+"""Written in lower case: it runs on case-folded text."""
 _FIRST_WORDS = sorted(
     {*WEEKDAYS, *MONTHS, *NUMBERS, "hari", "pekan", "minggu", "bulan", "tahun", "kemarin", "besok", "lusa"},
     key=len,
@@ -80,6 +81,7 @@ def _day(year: int, month: int, day: int) -> str | None:
 
 
 def _resolve(match: re.Match[str], anchor: date | None) -> str | None:
+    """The ISO date of one expression, matched on case-folded text."""
     kind = match.lastgroup
     if kind == "numeric" and match["ny"]:
         year = int(match["ny"])
@@ -87,12 +89,12 @@ def _resolve(match: re.Match[str], anchor: date | None) -> str | None:
     if kind == "numeric":
         return _in_year_before(anchor, int(match["nm"]), int(match["nd"]))
     if kind == "written":
-        month = MONTHS[match["wm"].lower()]
+        month = MONTHS[match["wm"]]
         if match["wy"]:
             return _day(int(match["wy"]), month, int(match["wd"]))
         return _in_year_before(anchor, month, int(match["wd"]))
     if kind == "month":
-        month = MONTHS[match["mm"].lower()]
+        month = MONTHS[match["mm"]]
         if match["my"]:
             return f"{match['my']}-{month:02d}"
         if anchor is None:
@@ -101,15 +103,15 @@ def _resolve(match: re.Match[str], anchor: date | None) -> str | None:
     if anchor is None:
         return None
     if kind == "ago":
-        count = match["an"].lower()
-        return _relative(anchor, match["aspan"].lower(), -int(NUMBERS.get(count, count)))
+        count = match["an"]
+        return _relative(anchor, match["aspan"], -int(NUMBERS.get(count, count)))
     if kind == "relative":
-        step = {"ini": 0, "lalu": -1, "depan": 1}[match["rwhich"].lower()]
-        return _relative(anchor, match["rspan"].lower(), step)
+        step = {"ini": 0, "lalu": -1, "depan": 1}[match["rwhich"]]
+        return _relative(anchor, match["rspan"], step)
     if kind == "days":
-        offset = _DAYS_AGO[" ".join(match.group(0).lower().split())]
+        offset = _DAYS_AGO[" ".join(match.group(0).split())]
         return (anchor + timedelta(days=offset)).isoformat()
-    return _weekday_before(anchor, WEEKDAYS[match["wk"].lower()]).isoformat()
+    return _weekday_before(anchor, WEEKDAYS[match["wk"]]).isoformat()
 
 
 def fold_case(text: str) -> str:
@@ -129,14 +131,15 @@ def resolve_dates(text: str, anchor: date | None) -> list[tuple[int, int, str]]:
     """
     found = []
     end = 0
-    for cue in _CUE.finditer(fold_case(text)):
+    folded = fold_case(text)
+    for cue in _CUE.finditer(folded):
         if cue.start() < end:
             continue
-        match = _EXPRESSION.match(text, cue.start())
+        match = _EXPRESSION.match(folded, cue.start())
         if match is None:
             continue
         end = match.end()
-        if match.lastgroup == "weekday" and not match.group(0)[0].isupper():
+        if match.lastgroup == "weekday" and not text[match.start()].isupper():
             continue
         resolved = _resolve(match, anchor)
         if resolved is not None:

@@ -171,8 +171,7 @@ _PASSIVE = re.compile(
 _NOUN_TRIGGER = re.compile(r"(?!me|ber|di|ter)\w*an(?:nya)?\b")
 """A noun built with -an and no verb prefix ("kunjungan", "serangan"): its actor may follow it."""
 _COMPLEMENT = re.compile(
-    r"\b(?:bahwa|agar|supaya|menuduh|menuding|dituduh|dituding|menyebut|menilai|mengecam|mengutuk)\s",
-    re.IGNORECASE,
+    r"(?<!\w)(?:bahwa|agar|supaya|menuduh|menuding|dituduh|dituding|menyebut|menilai|mengecam|mengutuk)\s"
 )
 """Words that open a clause of its own: in "Ukraina menuding Rusia menembakkan" Rusia shoots."""
 _ASIDE = re.compile(r"\s*(?:yang|seorang|salah (?:satu|seorang)|sang)\b", re.IGNORECASE)
@@ -240,6 +239,8 @@ class _Sentence:
     places: list[Entity]
     agents: list[Entity]
     clause_ends: list[int]
+    openers: list[int]
+    fronted: bool
     may_be_cancelled: bool
 
 
@@ -286,8 +287,7 @@ def _subject(
 ) -> Entity | None:
     """The agent of the trigger's clause, read backwards past asides (", yang …,") and adverbials."""
     prefix = sentence.text[: at - sentence.start]
-    window = max(0, len(prefix) - _LOOK_BACK)
-    lower = max((m.end() for m in _COMPLEMENT.finditer(prefix, window)), default=0)
+    lower = max((opener for opener in sentence.openers if opener <= len(prefix)), default=0)
     cuts = [lower, *(cut for cut in sentence.clause_ends if lower < cut <= len(prefix)), len(prefix)]
     clauses = list(pairwise(cuts))
     for position, (begin, end) in enumerate(reversed(clauses)):
@@ -349,7 +349,7 @@ def _actors(
         source, target = (after[0] if after else None), _subject(sentence, candidates, at, previous)
     else:
         source = _genitive(sentence, after, end) if _NOUN_TRIGGER.match(word) and kind != "ELECTION" else None
-        fronted = "," not in sentence.text[: trigger.start()] and _ADVERBIAL.match(sentence.text)
+        fronted = sentence.fronted and "," not in sentence.text[: trigger.start()]
         if source is None and _NOUN_TRIGGER.match(word) and fronted:
             source = _main_clause_subject(sentence, candidates, end)
         if source is None:
@@ -454,6 +454,8 @@ def extract_events(
                 places=_places(text[start:end], start, inside),
                 agents=_agents(inside),
                 clause_ends=[m.end() - start for m in _CLAUSE_END.finditer(text, start, end)],
+                openers=[m.end() for m in _COMPLEMENT.finditer(lowered)],
+                fronted=_ADVERBIAL.match(lowered) is not None,
                 may_be_cancelled=_CANCEL_CUE.search(folded, start, end) is not None,
             )
             events.extend(_events(sentence, matches, previous_person, article_day, article_id))
