@@ -8,6 +8,7 @@ Tokenisation differences therefore count as errors, as they would in production.
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -28,6 +29,11 @@ LABEL_MAP = {
     "PLC": "LOC",
 }
 """Tag sets of the Indonesian NER corpora mapped onto warta's labels; others (EVT, FNB) become O."""
+
+DATA = Path(os.environ.get("WARTA_NER_DATA", Path(__file__).resolve().parents[4] / "shared" / "data" / "ner"))
+"""Where the evaluation files are when none are named: ``$WARTA_NER_DATA`` or the shared data folder."""
+EVALUATION_FILES = ("idner2k_dev.tsv", "nergrit_valid.tsv", "nerp_valid.tsv")
+"""Never trained on (``scripts/train_ner.py`` leaves them out); idner2k_dev is closest to the service's news."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,9 +132,19 @@ def main(argv: list[str]) -> int:
         ),
         epilog="example: warta eval entities idner2k_dev.tsv nergrit_valid.tsv",
     )
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE.tsv", help="BIO file(s) to score")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        metavar="FILE.tsv",
+        help=f"BIO file(s) to score (default: {', '.join(EVALUATION_FILES)} in $WARTA_NER_DATA or {DATA})",
+    )
     args = parser.parse_args(argv)
-    for path in args.files:
+    files = args.files or [DATA / name for name in EVALUATION_FILES]
+    missing = [str(path) for path in files if not path.is_file()]
+    if missing:
+        parser.error(f"no such file: {', '.join(missing)}")
+    for path in files:
         print("\n".join(_table(path.name, score(read_bio(path)))))
         print()
     return 0

@@ -11,6 +11,7 @@ front of a person ("Presiden Rusia") move to ``Entity.role``.
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,20 +51,18 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
-def sentences(text: str) -> Iterator[list[Token]]:
+def sentences(tokens: Sequence[Token], text: str) -> Iterator[Sequence[Token]]:
     """Token runs ending at ., ! or ?, a line break, or a length cap so that no sequence is huge."""
-    sentence: list[Token] = []
-    for match in TOKEN.finditer(text):
-        token = Token(match.group(), match.start(), match.end())
-        if sentence and ("\n" in text[sentence[-1].end : token.start] or len(sentence) >= _MAX_SENTENCE):
-            yield sentence
-            sentence = []
-        sentence.append(token)
+    first = 0
+    for i, token in enumerate(tokens):
+        if i > first and ("\n" in text[tokens[i - 1].end : token.start] or i - first >= _MAX_SENTENCE):
+            yield tokens[first:i]
+            first = i
         if token.text in _SENTENCE_END:
-            yield sentence
-            sentence = []
-    if sentence:
-        yield sentence
+            yield tokens[first : i + 1]
+            first = i + 1
+    if first < len(tokens):
+        yield tokens[first:]
 
 
 def _shape(word: str) -> str:
@@ -194,21 +193,63 @@ def _role(mention: _Mention, tokens: Sequence[Token], text: str, titles: frozens
     return text[tokens[first].start : tokens[mention.start - 1].end]
 
 
-def _tag(text: str, gazetteer: Gazetteer) -> Iterator[tuple[Entity, str | None]]:
+def _entity(tokens: Sequence[Token], mention: _Mention, text: str, gazetteer: Gazetteer) -> Entity:
+    start, end = tokens[mention.start].start, tokens[mention.end - 1].end
+    role = _role(mention, tokens, text, gazetteer.titles) if mention.label == "PERSON" else None
+    return Entity(
+        text=text[start:end], label=mention.label, start=start, end=end, canonical=text[start:end], role=role
+    )
+
+
+def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[tuple[Entity, str | None]]:
     """Every mention with offsets, label and role; the gazetteer's canonical name where it has one."""
     tagger = _taggers.get()
-    for sentence in sentences(text):
+    for sentence in sentences(tokens, text):
         words = [token.text for token in sentence]
         found = spans(tagger.tag(sentence_features(words, gazetteer)))
         for mention in _merge(found, gazetteer, words):
             _strip_title(mention, words, gazetteer.titles)
-            start, end = sentence[mention.start].start, sentence[mention.end - 1].end
-            role = _role(mention, sentence, text, gazetteer.titles) if mention.label == "PERSON" else None
-            surface = text[start:end]
-            entity = Entity(
-                text=surface, label=mention.label, start=start, end=end, canonical=surface, role=role
-            )
-            yield entity, mention.canonical
+            yield _entity(sentence, mention, text, gazetteer), mention.canonical
+
+
+def _repeated_people(
+    tokens: Sequence[Token], text: str, found: Sequence[tuple[Entity, str | None]], gazetteer: Gazetteer
+) -> list[tuple[Entity, str | None]]:
+    """Where the article repeats a person's name, or a word of it ("Lam" after "To Lam"), and the
+    tagger missed it: a name found once names the same person throughout the article."""
+    names: set[tuple[str, ...]] = set()
+    for entity, _ in found:
+        key = _key(entity.text)
+        if entity.label == "PERSON":
+            names.add(key)
+            names.update((part,) for part in key if len(part) > 2 and part not in gazetteer.titles)
+    names = {
+        key for key in names if (known := gazetteer.get(" ".join(key))) is None or known.label == "PERSON"
+    }
+    if not names:
+        return []
+    covered = bytearray(len(text))
+    for entity, _ in found:
+        covered[entity.start : entity.end] = b"\x01" * (entity.end - entity.start)
+    sizes: dict[str, list[int]] = {}
+    for key in names:
+        sizes.setdefault(key[0], []).append(len(key))
+    repeated: list[tuple[Entity, str | None]] = []
+    i = 0
+    while i < len(tokens):
+        size = next(
+            (
+                n
+                for n in sorted(sizes.get(fold(tokens[i].text), ()), reverse=True)
+                if tuple(fold(t.text) for t in tokens[i : i + n]) in names
+                and all(t.text[:1].isupper() and not any(covered[t.start : t.end]) for t in tokens[i : i + n])
+            ),
+            0,
+        )
+        if size:
+            repeated.append((_entity(tokens, _Mention(i, i + size, "PERSON"), text, gazetteer), None))
+        i += size or 1
+    return repeated
 
 
 def _key(surface: str) -> tuple[str, ...]:
@@ -224,9 +265,10 @@ def canonicalise(found: Sequence[tuple[Entity, str | None]], gazetteer: Gazettee
     """
     spelling: dict[tuple[str, ...], str] = {}
     for entity, known in found:
-        name = known or (named.canonical if (named := gazetteer.get(entity.text)) else None)
+        bare = _without_acronym(entity.text)
+        name = known or (named.canonical if (named := gazetteer.get(bare)) else None)
         key = _key(entity.text)
-        candidate = name or " ".join(entity.text.split())
+        candidate = name or " ".join(bare.split())
         best = spelling.get(key)
         if best is None or (name is None and _richer(candidate, best)) or name:
             spelling[key] = candidate
@@ -252,7 +294,27 @@ def canonicalise(found: Sequence[tuple[Entity, str | None]], gazetteer: Gazettee
             entity.label, key = "PERSON", full
         entity.canonical = spelling.get(key, entity.canonical)
         result.append(entity)
+    _vote_labels(result, gazetteer)
     return result
+
+
+def _vote_labels(entities: Sequence[Entity], gazetteer: Gazetteer) -> None:
+    """One label per canonical name in a document: the most frequent, ties going to the gazetteer's."""
+    votes: dict[str, Counter[str]] = {}
+    for entity in entities:
+        votes.setdefault(entity.canonical, Counter())[entity.label] += 1
+    for entity in entities:
+        counts = votes[entity.canonical]
+        known = gazetteer.get(entity.canonical)
+        entity.label = max(
+            counts, key=lambda label: (counts[label], known is not None and known.label == label)
+        )
+
+
+def _without_acronym(surface: str) -> str:
+    """ "Pengadilan Kriminal Internasional (ICC)" names the court; the acronym is not part of the name."""
+    head, bracket, _ = surface.partition(" (")
+    return head if bracket and head and surface.endswith(")") else surface
 
 
 def _richer(candidate: str, best: str) -> bool:
@@ -263,4 +325,7 @@ def _richer(candidate: str, best: str) -> bool:
 def extract_entities(text: str) -> list[Entity]:
     """PERSON, ORG and LOC mentions in ``text``, in order, each with a canonical name."""
     gazetteer = load()
-    return canonicalise(list(_tag(text, gazetteer)), gazetteer)
+    tokens = tokenize(text)
+    found = list(_tag(tokens, text, gazetteer))
+    found += _repeated_people(tokens, text, found, gazetteer)
+    return canonicalise(sorted(found, key=lambda pair: pair[0].start), gazetteer)

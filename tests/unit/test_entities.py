@@ -1,0 +1,111 @@
+"""The entities stage: spans, labels, roles and one canonical name per entity."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from warta.evaluation.entities import main as evaluate
+from warta.pipeline.entities import extract_entities, sentence_features, spans
+from warta.pipeline.gazetteer import fold, load
+
+ARTICLE = (
+    "Presiden Rusia Vladimir Putin tiba di Hanoi, Vietnam, dan diterima oleh Presiden To Lam. "
+    "Putin dan Lam membahas kerja sama energi, kata kantor berita Interfax.\n\n"
+    "Amerika Serikat mengkritik kunjungan itu. Di AS, juru bicara menyebut Pengadilan Kriminal "
+    "Internasional (ICC) telah mengeluarkan surat perintah penangkapan terhadap Putin."
+)
+
+
+def _by_text() -> dict[str, tuple[str, str]]:
+    return {e.text: (e.label, e.canonical) for e in extract_entities(ARTICLE)}
+
+
+def test_offsets_point_at_the_mention_text() -> None:
+    for entity in extract_entities(ARTICLE):
+        assert ARTICLE[entity.start : entity.end] == entity.text
+
+
+def test_finds_people_places_and_organisations() -> None:
+    found = _by_text()
+    assert found["Vladimir Putin"] == ("PERSON", "Vladimir Putin")
+    assert found["Hanoi"][0] == "LOC"
+    assert found["Interfax"][0] == "ORG"
+
+
+def test_short_and_alias_mentions_share_one_canonical_name() -> None:
+    found = _by_text()
+    assert found["Putin"][1] == "Vladimir Putin"
+    assert found["AS"] == ("LOC", "Amerika Serikat")
+    court = {canonical for text, (_, canonical) in found.items() if "ICC" in text}
+    assert court == {"Pengadilan Kriminal Internasional"}
+
+
+def test_a_repeated_surname_names_the_person_found_earlier() -> None:
+    found = _by_text()
+    assert found["Lam"] == ("PERSON", found["To Lam"][1])
+
+
+def test_title_is_a_role_not_part_of_the_person() -> None:
+    people = [e for e in extract_entities(ARTICLE) if e.label == "PERSON"]
+    putin = next(e for e in people if e.text == "Vladimir Putin")
+    assert putin.role == "Presiden Rusia"
+    assert all(not e.text.startswith("Presiden") for e in people)
+
+
+def test_spellings_with_and_without_diacritics_meet() -> None:
+    text = "Presiden Tô Lâm bertemu Putin. Kemudian To Lam berbicara kepada wartawan di Hanoi."
+    canonicals = {e.canonical for e in extract_entities(text) if e.text in ("Tô Lâm", "To Lam")}
+    assert canonicals == {"Tô Lâm"}
+    assert fold("Tô Lâm") == fold("To Lam")
+
+
+def test_one_label_per_entity_in_a_document() -> None:
+    labels: dict[str, set[str]] = {}
+    for entity in extract_entities(ARTICLE):
+        labels.setdefault(entity.canonical, set()).add(entity.label)
+    assert all(len(found) == 1 for found in labels.values())
+
+
+def test_acronym_gazetteer_names_keep_their_case() -> None:
+    assert all(e.text != "as" for e in extract_entities("Harga naik, sama seperti tahun lalu, as usual."))
+
+
+def test_lowercased_text_still_yields_entities() -> None:
+    labels = {
+        e.label for e in extract_entities("presiden joko widodo berkunjung ke jakarta bersama menteri.")
+    }
+    assert labels
+
+
+def test_bio_tags_become_word_spans() -> None:
+    assert spans(["B-PERSON", "I-PERSON", "O", "I-LOC", "B-ORG"]) == [
+        (0, 2, "PERSON"),
+        (3, 4, "LOC"),
+        (4, 5, "ORG"),
+    ]
+
+
+def test_features_are_cached_per_word_but_not_shared_between_positions() -> None:
+    first = sentence_features(["Putin", "tiba", "di", "Hanoi"], load())
+    again = sentence_features(["Putin", "tiba", "di", "Hanoi"], load())
+    assert first == again
+    assert first[0] is not again[0]
+
+
+def test_stage_tags_fast_enough_for_a_news_stream() -> None:
+    text = ARTICLE * 20
+    extract_entities(text)
+    tokens = len(text.split())
+    started = time.perf_counter()
+    extract_entities(text)
+    assert tokens / (time.perf_counter() - started) > 10_000
+
+
+def test_evaluation_scores_a_bio_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("Vladimir\tB-PER\nPutin\tI-PER\ntiba\tO\ndi\tO\nHanoi\tB-LOC\n.\tO\n", encoding="utf-8")
+    assert evaluate([str(gold)]) == 0
+    assert "micro" in capsys.readouterr().out
