@@ -112,6 +112,18 @@ def test_a_relative_clause_does_not_supply_the_subject() -> None:
     assert source(statement) == "Putin"
 
 
+def test_a_relative_clause_is_said_of_the_actor_before_it() -> None:
+    text = "Putin berterima kasih kepada Kim, yang telah menyediakan senjata untuk perang di Ukraina."
+    aid = events(text, PERSON=["Putin", "Kim"], LOC=["Ukraina"])["MILITARY_AID"]
+    assert source(aid) == "Kim"
+
+
+def test_the_speaker_is_named_right_after_the_speech_verb_not_further_on() -> None:
+    text = "“Warisan itu masih ada,” kata Huong Le Thu, wakil direktur International Crisis Group."
+    statement = events(text, ORG=["International Crisis Group"])["STATEMENT"]
+    assert source(statement) is None
+
+
 def test_a_pronoun_subject_is_the_person_of_the_sentence_before() -> None:
     text = "Putin tiba di Hanoi pada Kamis. Ia kemudian bertemu dengan To Lam."
     meeting = events(text, PERSON=["Putin", "To Lam"], LOC=["Hanoi"])["MEETING"]

@@ -128,7 +128,7 @@ def score(sentences: Sequence[Sentence]) -> Score:
         gold = {wanted.type: wanted for wanted in sentence.events}
         result.predicted.update(predicted.keys())
         result.gold.update(gold.keys())
-        for event_type in predicted.keys() | gold.keys():
+        for event_type in sorted(predicted.keys() | gold.keys()):
             event, wanted = predicted.get(event_type), gold.get(event_type)
             result.types_right += bool(event and wanted)
             if event and wanted and _source_agrees(wanted, event):

@@ -174,7 +174,9 @@ _COMPLEMENT = re.compile(
     r"(?<!\w)(?:bahwa|agar|supaya|menuduh|menuding|dituduh|dituding|menyebut|menilai|mengecam|mengutuk)\s"
 )
 """Words that open a clause of its own: in "Ukraina menuding Rusia menembakkan" Rusia shoots."""
-_ASIDE = re.compile(r"\s*(?:yang|seorang|salah (?:satu|seorang)|sang)\b", re.IGNORECASE)
+_ASIDE = re.compile(r"\s*(?:yang|seorang|salah (?:satu|seorang)|sang|sebagai)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*yang\b", re.IGNORECASE)
+"""A clause opening with "yang" is said of the actor just before it: "Putin, yang tiba kemarin"."""
 _ADVERBIAL = re.compile(
     r"\s*(?:dalam|di sela|saat|ketika|selama|setelah|sesudah|sebelum|usai|seusai|menjelang|sepulang"
     r"|menurut|pada|di|bagi|untuk|sejak|meski(?:pun)?|namun|sementara|selain|sebelumnya|kemudian)\b",
@@ -184,7 +186,7 @@ _FILLER = frozenset({
     "juga", "akan", "telah", "sudah", "kembali", "pun", "lalu", "kemudian", "dijadwalkan", "resmi",
     "akhirnya", "masih", "sedang", "tengah", "baru", "segera", "langsung", "turut", "bahkan", "diduga",
     "dikabarkan", "dilaporkan", "berencana", "ingin", "hendak", "sempat", "pernah", "mulai", "secara",
-    "terbuka", "keras", "tegas"
+    "terbuka", "keras", "tegas", "sebelumnya", "kini", "pula", "sendiri"
 })  # fmt: skip
 """Words that name no subject: a clause of only these before the trigger ("Putin, yang …, juga akan
 bertemu") takes its subject from an earlier clause."""
@@ -301,9 +303,19 @@ def _subject(
             return _first_agent(inside)
         if position == 0 and _PRONOUN.search(clause):
             return previous
+        if position == 0 and _RELATIVE.match(clause):
+            return max(
+                (e for e in candidates if e.end - sentence.start <= begin), key=lambda e: e.end, default=None
+            )
         if position > 0 or _has_own_subject(clause):
             return None
     return None
+
+
+def _speaker(sentence: _Sentence, after: list[Entity], end: int) -> Entity | None:
+    """Who "kata" or "menurut" names: an actor in the clause right after it, not one further on."""
+    stop = next((cut for cut in sentence.clause_ends if cut > end - sentence.start), len(sentence.text))
+    return _first_agent([e for e in after if e.end - sentence.start <= stop])
 
 
 def _genitive(sentence: _Sentence, after: list[Entity], end: int) -> Entity | None:
@@ -344,7 +356,7 @@ def _actors(
     word = trigger.group(0)  # folded
     source: Entity | None
     if _SPEAKER_AFTER.fullmatch(word):
-        source, target = _first_agent(after), None
+        source, target = _speaker(sentence, after, end), None
     elif _PASSIVE.fullmatch(word):
         source, target = (after[0] if after else None), _subject(sentence, candidates, at, previous)
     else:
