@@ -34,8 +34,8 @@ bench: install  ## throughput and memory, printed and written to bench.json
 eval: install  ## every stage's quality figures on held-out data
 	for stage in language clean entities events stories; do $(BIN)/warta eval $$stage || exit 1; done
 
-train-ner: install  ## rebuild the NER model from ../shared/data/ner (deterministic)
-	$(BIN)/python scripts/train_ner.py
+train-ner: install  ## rebuild the NER model from ../shared/data/ner (deterministic, ~2 min)
+	nice -n 10 $(BIN)/python scripts/train_ner.py --data ../shared/data/ner
 
 train-language: install  ## rebuild the language model from scripts/data/language (deterministic)
 	$(BIN)/python scripts/train_language.py

@@ -158,7 +158,9 @@ def create_app(settings: Settings, pool: PipelinePool, *, idempotent: bool = Fal
                 lag = max(0, consumer.highwater(tp) - position)
                 metrics.CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(lag)
 
-    @app.agent(raw, name="analyse")
+    # One more agent instance than pipeline processes: while one batch waits for its acks, the next
+    # is already in the pool. faust commits only offsets below the lowest unacked one.
+    @app.agent(raw, name="analyse", concurrency=settings.processes + 1)
     async def analyse_documents(stream: faust.StreamT[bytes]) -> None:
         async for batch in _batches(stream, settings):
             messages = [_raw_message(event) for event in batch]
