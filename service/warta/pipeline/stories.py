@@ -269,7 +269,10 @@ class StoryIndex:
         return self._assignment(entry, evicted=evicted)
 
     def restore(self, fingerprint: bytes) -> None:
-        """Re-add one article from the fingerprint ``assign`` returned for it, without evicting."""
+        """Re-add one article from the fingerprint ``assign`` returned for it, without evicting.
+
+        Names are interned as ``assign`` interns them: held articles share one copy of each word.
+        """
         state = orjson.loads(fingerprint)
         if state["v"] != FINGERPRINT_VERSION:
             raise ValueError(f"fingerprint version {state['v']} is not {FINGERPRINT_VERSION}")
@@ -277,11 +280,13 @@ class StoryIndex:
             return
         entry = _Article(
             id=state["id"],
-            story_id=state["story"],
+            story_id=sys.intern(state["story"]),
             duplicate_of=state["duplicate_of"],
             seen=datetime.fromisoformat(state["seen"]),
             signature=base64.b64decode(state["signature"]),
-            features=Features(tuple(state["entities"]), tuple(state["terms"])),
+            features=Features(
+                tuple(map(sys.intern, state["entities"])), tuple(map(sys.intern, state["terms"]))
+            ),
             events=tuple(state["events"]),
         )
         self._add(entry, title=state["title"])
