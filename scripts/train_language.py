@@ -182,7 +182,7 @@ def main(argv: list[str]) -> int:
             profile_probs=np.array([[profiles[c].get(g, 0.0) for c in PROFILED] for g in grams]),
         )
 
-    # The profile temperature is fitted on languages whose profiles did not see the sentences.
+    # The profile temperature is fitted among langdetect's own profiles, which never saw the sentences.
     with tempfile.TemporaryDirectory() as scratch:
         draft = Path(scratch) / "draft.npz"
         save(draft, (1.0, temperature))
@@ -191,8 +191,9 @@ def main(argv: list[str]) -> int:
         split = len(merged.profile_codes)
         profile_scores = np.array([merged.word_scores(words(s)).sum(axis=0) for _, s in native])
         profile_scores = profile_scores[:, :split]
-        labels = np.array([merged.profile_codes.index(code) for code, _ in native])
-        profile_temperature = best_temperature(profile_scores, labels)
+        langdetect_columns = [i for i, code in enumerate(merged.profile_codes) if code not in PROFILED]
+        labels = np.array([langdetect_columns.index(merged.profile_codes.index(code)) for code, _ in native])
+        profile_temperature = best_temperature(profile_scores[:, langdetect_columns], labels)
     save(args.out, (profile_temperature, temperature))
     card = {
         "classes": classes,

@@ -47,6 +47,12 @@ PROFILE_FLOOR = 1e-6
 """Probability of an n-gram missing from a langdetect profile (profiles keep frequent n-grams only)."""
 
 _WORD = re.compile(r"[^\W\d_]+")
+_SCRIPTS = (
+    (re.compile("[\u3040-\u30ff]"), "ja"),  # kana: Japanese, even among Chinese characters
+    (re.compile("[\uac00-\ud7a3]"), "ko"),  # Hangul
+    (re.compile("[\u4e00-\u9fff]"), "zh"),  # Han without kana or Hangul
+    (re.compile("[\u0e00-\u0e7f]"), "th"),
+)
 _ALIASES = {"in": "id", "ind": "id", "msa": "ms", "may": "ms", "zsm": "ms", "zlm": "ms", "jw": "jv"}
 _ALIASES |= {"jav": "jv", "sun": "su", "eng": "en", "tgl": "tl", "fil": "tl", "zh-cn": "zh", "zh-tw": "zh"}
 
@@ -189,7 +195,10 @@ def sample(text: str) -> str:
 
 
 def _other_script(text: str, hint: str | None, detector: DetectorFactory) -> Language:
-    """langdetect itself, seeded, for text mostly outside the Latin script."""
+    """Scripts that belong to one language decide alone; langdetect, seeded, reads the others."""
+    for script, code in _SCRIPTS:
+        if script.search(text):
+            return Language(code=code, confidence=1.0)
     session = detector.create()
     session.append(text[:WINDOW_CHARS])
     try:
