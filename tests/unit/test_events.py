@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import warta
 from warta import RawDocument, enrich
+from warta.evaluation.events import DATA, read_sentences, split_of
 from warta.pipeline.events import KINDS, event_id, extract_events, sentences
 from warta.records import Entity, Event
 
@@ -262,3 +263,12 @@ def test_the_same_visit_reported_by_several_samples_shares_one_id() -> None:
         for event in found:
             articles_by_id.setdefault(event.id, set()).add(article)
     assert max(len(articles) for articles in articles_by_id.values()) >= 2
+
+
+def test_the_labelled_set_splits_by_a_hash_of_the_id_and_its_entities_match_the_text() -> None:
+    labelled = read_sentences(DATA)
+    dev = [sentence for sentence in labelled if split_of(sentence.id) == "dev"]
+    assert len(labelled) >= 150
+    assert 0.5 < len(dev) / len(labelled) < 0.7
+    assert split_of("dip-001") == split_of("dip-001")
+    assert all(sentence.text[e.start : e.end] == e.text for sentence in labelled for e in sentence.entities)
