@@ -85,12 +85,13 @@ def worker(
 
     Example:  WARTA_BROKER=kafka://localhost:9092 warta worker
     """
+    from warta.topics import BrokerRefused
     from warta.worker import run_worker
 
     settings = Settings()
     try:
         code = run_worker(settings, log_level=log_level or settings.log_level)
-    except OSError as error:
+    except (OSError, BrokerRefused) as error:
         raise fail(f"cannot start the worker: {error}") from None
     raise typer.Exit(code)
 

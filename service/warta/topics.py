@@ -21,6 +21,17 @@ from warta.config import Settings
 log = logging.getLogger("warta.topics")
 
 
+class BrokerRefused(RuntimeError):
+    """The broker answered but did not let warta in (credentials, TLS): retrying cannot help."""
+
+    def __init__(self, settings: Settings, error: BaseException) -> None:
+        user = f" as {settings.sasl_username!r}" if settings.security_protocol.startswith("SASL") else ""
+        super().__init__(
+            f"{settings.broker} refused the connection{user} over {settings.security_protocol}"
+            f" ({type(error).__name__}: {error}); check WARTA_SECURITY_PROTOCOL, WARTA_SASL_* and WARTA_SSL_*"
+        )
+
+
 @dataclass(frozen=True)
 class TopicSpec:
     name: str
@@ -78,6 +89,9 @@ async def ensure_topics(settings: Settings, *, wait: float | None = 60.0) -> Non
             await asyncio.sleep(delay)
             waited += delay
             delay = min(delay * 2, 5.0)
+        except Exception as error:  # aiokafka reports a refused SASL exchange in several shapes
+            await admin.close()
+            raise BrokerRefused(settings, error) from error
     try:
         existing = set(await admin.list_topics())
         missing = [spec for spec in topic_specs(settings) if spec.name not in existing]
