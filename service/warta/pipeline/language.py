@@ -64,8 +64,13 @@ _ALIASES = {
     "zlm": "ms",
     "jw": "jv",
     "jav": "jv",
+    "sun": "su",
+    "eng": "en",
+    "tgl": "tl",
+    "fil": "tl",
+    "zh-cn": "zh",
+    "zh-tw": "zh",
 }
-_ALIASES.update({"sun": "su", "eng": "en", "tgl": "tl", "fil": "tl", "zh-cn": "zh", "zh-tw": "zh"})
 """Old, three-letter and langdetect codes that name the ISO 639-1 languages warta reports."""
 
 
