@@ -209,6 +209,13 @@ def test_sentences_do_not_end_after_initials_or_titles() -> None:
     ]
 
 
+def test_text_without_full_stops_is_read_in_bounded_pieces() -> None:
+    text = "Putin tidak kata sanksi di Hanoi yang " * 3000
+    spans = sentences(text)
+    assert max(end - start for start, end in spans) <= 1000
+    assert "".join(text[start:end] for start, end in spans) == text
+
+
 words = st.sampled_from(
     ["Putin", "tiba", "di", "Hanoi", "tidak", "kata", ",", ".", "“", "\n", "sanksi", "yang", "é"]
 )

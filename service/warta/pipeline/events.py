@@ -203,6 +203,8 @@ _WORD = re.compile(r"[\w-]+")
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Dr|Jr|Sr|Prof|Ir|St|No|Hj?|dll|dsb|Bpk|Sdr))\.$")
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "LOC"})
+_MAX_SENTENCE = 1000
+"""Characters: news sentences are far shorter; text without full stops is read in pieces this long."""
 
 
 def event_id(event_type: str, actors: list[str], day: str | None) -> str:
@@ -216,17 +218,28 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
     A stop after an initial or a title ("Marcos Jr. tiba", "Dr. Ahmad") does not.
     """
-    spans, start = [], 0
+    spans: list[tuple[int, int]] = []
+    start = 0
     for boundary in _BOUNDARY.finditer(text):
         end = boundary.start() + (text[boundary.start()] != "\n")
         if text[end - 1] == "." and _ABBREVIATION.search(text, max(0, end - 6), end):
             continue
         if text[start:end].strip():
-            spans.append((start, end))
+            spans.extend(_pieces(text, start, end))
         start = boundary.end()
     if text[start:].strip():
-        spans.append((start, len(text)))
+        spans.extend(_pieces(text, start, len(text)))
     return spans
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A sentence longer than ``_MAX_SENTENCE`` cut at spaces, so that no input costs quadratic time."""
+    while end - start > _MAX_SENTENCE:
+        cut = text.rfind(" ", start + 1, start + _MAX_SENTENCE)
+        cut = cut if cut > start else start + _MAX_SENTENCE
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 @dataclass(frozen=True)
