@@ -43,7 +43,7 @@ TITLE_BOOST = 3
 """A word or entity in the title counts as this many mentions in the body."""
 LEAD_BOOST = 3
 """A mention in the first paragraph counts as this many."""
-JOIN_SIMILARITY = 0.21
+JOIN_SIMILARITY = 0.225
 """Time-discounted cosine similarity between an article and a story's profile needed to join it."""
 HALF_LIFE_HOURS = 24.0
 """Similarity to a story halves for every day between the article and the story's newest member."""
