@@ -1,7 +1,9 @@
 """`warta eval events`: per-type precision, recall and F1 of the events stage on labelled sentences.
 
 The stage runs as shipped: entities come from ``extract_entities`` on each sentence, then
-``extract_events`` runs with the sentence's publication time. A predicted event matches a gold one
+``extract_events`` runs with the sentence's publication time. A second score gives the stage the
+entities annotated in the file instead, which measures the events stage alone: the difference is what
+the entities stage's misses cost. A predicted event matches a gold one
 when the type agrees and, if the gold event names a source, a predicted source actor's canonical
 name contains it; so a right type with the wrong agent counts as both a false positive and a miss.
 
