@@ -63,6 +63,9 @@ class Settings(BaseSettings):
     )
     web_port: int = Field(6066, description="metrics and health endpoint port (0 turns it off)")
     log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR")
+    log_format: Literal["text", "json"] = Field(
+        "text", description="`text`, or `json`: one JSON object per line"
+    )
 
     def as_env(self) -> dict[str, str]:
         """These settings as ``WARTA_*`` variables, to configure a worker subprocess the same way."""

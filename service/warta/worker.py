@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import logging.config
 import os
 import signal
 import subprocess
@@ -16,6 +17,7 @@ import faust
 from warta.app import create_app
 from warta.broker import EmbeddedBroker
 from warta.config import EMBEDDED, Settings
+from warta.logs import logging_config
 from warta.pool import PipelinePool
 from warta.topics import ensure_topics, supports_idempotence
 
@@ -24,7 +26,8 @@ log = logging.getLogger("warta.worker")
 
 def run_worker(settings: Settings, *, log_level: str = "info") -> int:
     """Block until SIGTERM/SIGINT; return the process exit code."""
-    logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    config = logging_config(log_level, settings.log_format)
+    logging.config.dictConfig(config)
     broker: EmbeddedBroker | None = None
     if settings.broker == EMBEDDED:
         broker = EmbeddedBroker().start()
@@ -42,7 +45,7 @@ def run_worker(settings: Settings, *, log_level: str = "info") -> int:
             )
         with PipelinePool.from_settings(settings) as pool:
             app = create_app(settings, pool, idempotent=idempotent)
-            worker = faust.Worker(app, loglevel=log_level, loop=loop, quiet=True)
+            worker = faust.Worker(app, loglevel=log_level, logging_config=config, loop=loop, quiet=True)
             try:
                 worker.execute_from_commandline()
             except SystemExit as stop:
