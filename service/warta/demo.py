@@ -42,7 +42,10 @@ class Outputs:
 
     def complete(self, expected: set[str | None]) -> bool:
         answered = set(self.articles) | {letter.key for letter in self.letters}
-        return answered >= expected and all(a.story_id in self.stories for a in self.articles.values())
+        return answered >= expected and all(
+            a.story_id in self.stories and a.id in self.stories[a.story_id].articles
+            for a in self.articles.values()
+        )
 
 
 async def collect(settings: Settings, expected: set[str | None], timeout: float) -> Outputs:
