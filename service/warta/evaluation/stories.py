@@ -180,7 +180,7 @@ def measure_state_cost(sizes: Sequence[int], probes: int = 200) -> list[dict[str
     """
     targets = sorted(sizes)
     capacity = targets[-1] + probes * len(targets)
-    articles = _synthetic_articles(capacity)
+    articles = _synthetic_articles(capacity + 1)
     next(articles)  # build the synthetic vocabulary before memory is traced
     index = StoryIndex(window=timedelta(days=3), max_articles=capacity)
     replica = StoryIndex(window=timedelta(days=3), max_articles=capacity)
