@@ -99,6 +99,11 @@ def test_a_trigger_word_inside_a_name_is_not_an_event() -> None:
     assert election.trigger == "pemungutan suara"
 
 
+def test_a_lower_case_trigger_caught_inside_an_entity_still_counts() -> None:
+    text = "Skuad Garuda tiba di Jeddah pada Senin."
+    assert "VISIT" in events(text, ORG=["Skuad Garuda tiba"], LOC=["Jeddah"])
+
+
 def test_the_speaker_named_after_a_quote_is_the_source() -> None:
     text = "“Kami akan mengawal proses ini sampai tuntas,” kata Ketua KPK Nawawi Pomolango, Kamis."
     statement = events(text, PERSON=["Nawawi Pomolango"], ORG=["KPK"])["STATEMENT"]

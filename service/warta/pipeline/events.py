@@ -405,8 +405,19 @@ def _cancelled(kind: str, sentence: _Sentence, trigger: re.Match[str], off_domai
         return True
     if kind in _NOT_AFTER and _NOT_AFTER[kind].search(text, max(0, start - 40), start):
         return True
-    at, end = sentence.start + start, sentence.start + trigger.end()
-    return any(e.start <= at and end <= e.end for e in sentence.entities)
+    return _in_a_name(sentence, trigger)
+
+
+def _in_a_name(sentence: _Sentence, trigger: re.Match[str]) -> bool:
+    """A capitalised trigger inside a name, past its first word: "Komisi Pemilihan Umum".
+
+    A lower-case one is the entities stage reading too far ("Skuad Garuda tiba"), and a name that
+    starts with the trigger names the event itself ("KTT ASEAN").
+    """
+    if not sentence.text[trigger.start()].isupper():
+        return False
+    at, end = sentence.start + trigger.start(), sentence.start + trigger.end()
+    return any(e.start < at and end <= e.end for e in sentence.entities)
 
 
 def _triggers(sentence: _Sentence, matches: list[re.Match[str]]) -> dict[str, re.Match[str]]:
