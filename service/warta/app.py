@@ -99,6 +99,7 @@ def create_app(settings: Settings, pool: PipelinePool, *, idempotent: bool = Fal
         store="memory://",
         datadir=str(settings.data_dir),
         producer_acks=-1,
+        producer_linger=0.005,  # an article fans out to ~20 event records: let them share requests
     )
     app.idempotent = idempotent
 
