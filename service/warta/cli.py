@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import importlib
+import logging
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import orjson
 import typer
+from aiokafka.errors import KafkaError
 from rich.console import Console
 
 from warta import __version__
@@ -186,6 +188,8 @@ def produce(
         sent = asyncio.run(produce_messages(settings, read_messages(inputs), topic or settings.topic_raw))
     except FileNotFoundError as error:
         raise fail(str(error)) from None
+    except KafkaError as error:
+        raise fail(f"cannot produce to {settings.broker}: {error}") from None
     err.print(f"sent {sent} message(s) to {topic or settings.topic_raw}")
 
 
@@ -220,11 +224,15 @@ def tail(
             except orjson.JSONDecodeError:
                 console.print(repr(value[:500]))
 
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run())
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            asyncio.run(run())
+    except KafkaError as error:
+        raise fail(f"cannot follow {topic} on {settings.broker}: {error}") from None
 
 
 def _external_broker() -> Settings:
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)  # failures are reported in one line
     settings = Settings()
     if settings.broker == EMBEDDED:
         raise fail("set WARTA_BROKER to the broker to talk to, e.g. WARTA_BROKER=kafka://localhost:9092")

@@ -14,8 +14,8 @@ from warta.topics import client_options
 async def produce_messages(settings: Settings, messages: Iterable[Message], topic: str) -> int:
     """Send each message keyed by its document id; return how many the broker acknowledged."""
     producer = AIOKafkaProducer(**client_options(settings), max_request_size=MAX_MESSAGE_BYTES, linger_ms=5)
-    await producer.start()
     try:
+        await producer.start()
         sent = [await producer.send(topic, m.value, key=m.key.encode() if m.key else None) for m in messages]
         for future in sent:
             await future
@@ -40,9 +40,9 @@ async def follow(
         fetch_max_bytes=MAX_MESSAGE_BYTES,
         max_partition_fetch_bytes=MAX_MESSAGE_BYTES,
     )
-    await consumer.start()
     seen = 0
     try:
+        await consumer.start()
         while limit is None or seen < limit:
             timeout_ms = int((idle_timeout or 1.0) * 1000)
             batches = await consumer.getmany(timeout_ms=timeout_ms)
