@@ -214,17 +214,7 @@ def _wait_ready(port: int, timeout: float = 120.0) -> None:
 
 def measure_streaming(broker_url: str, docs: list[RawDocument], workers: int) -> Result:
     """The real worker(s) in a consumer group on ≥ 4 partitions, end to end, after warm-up."""
-    run = uuid.uuid4().hex[:8]
-    base = Settings(
-        broker=broker_url,
-        app_id=f"bench-{run}",
-        topic_raw=f"bench-{run}.raw",
-        topic_enriched=f"bench-{run}.enriched",
-        topic_events=f"bench-{run}.events",
-        topic_stories=f"bench-{run}.stories",
-        topic_deadletter=f"bench-{run}.deadletter",
-        topic_partitions=4,
-    )
+    base = Settings(broker=broker_url, topic_partitions=4).isolated(f"bench-{uuid.uuid4().hex[:8]}")
     asyncio.run(ensure_topics(base))
     ports = [free_port() for _ in range(workers)]
     processes = [WorkerProcess(base.model_copy(update={"web_port": port})) for port in ports]

@@ -77,6 +77,18 @@ class Settings(BaseSettings):
             env[f"WARTA_{name.upper()}"] = str(plain)
         return env
 
+    def isolated(self, name: str) -> Settings:
+        """A copy with a consumer group and topics of its own (``name.raw`` …), for a test or benchmark run."""
+        return self.model_copy(
+            update={
+                "app_id": name,
+                **{
+                    f"topic_{kind}": f"{name}.{kind}"
+                    for kind in ("raw", "enriched", "events", "stories", "deadletter")
+                },
+            }
+        )
+
     @property
     def broker_urls(self) -> list[str]:
         return [url.strip() for url in self.broker.split(";") if url.strip()]

@@ -32,17 +32,7 @@ def broker_url() -> Iterator[str]:
 
 def isolated_settings(broker_url: str) -> Settings:
     """Settings with a consumer group and topics of their own, created on the broker."""
-    run = uuid.uuid4().hex[:8]
-    settings = Settings(
-        broker=broker_url,
-        app_id=f"warta-test-{run}",
-        topic_raw=f"test-{run}.raw",
-        topic_enriched=f"test-{run}.enriched",
-        topic_events=f"test-{run}.events",
-        topic_stories=f"test-{run}.stories",
-        topic_deadletter=f"test-{run}.deadletter",
-        web_port=0,
-    )
+    settings = Settings(broker=broker_url, web_port=0).isolated(f"warta-test-{uuid.uuid4().hex[:8]}")
     asyncio.run(ensure_topics(settings))
     return settings
 
