@@ -9,7 +9,7 @@ import uuid
 import orjson
 import pytest
 
-from tests.integration.kafka import Published, gather, send
+from tests.integration.kafka import Published, assert_valid, gather, send
 from warta.config import Settings
 from warta.demo import SAMPLES
 from warta.worker import WorkerProcess
@@ -51,6 +51,7 @@ def test_samples_come_out_enriched_with_their_ids_and_one_story(
         assert all(article["text"][e["start"] : e["end"]] == e["text"] for e in article["entities"])
     assert len({articles[doc_id]["story_id"] for doc_id in samples}) == 1
     assert all(articles[doc_id]["events"] for doc_id in samples)
+    assert_valid(settings, published)
 
 
 BAD_INPUTS = {
@@ -86,4 +87,5 @@ def test_bad_inputs_are_dead_lettered_and_the_worker_survives(
         if reason:
             assert letter["reason"] == reason
         assert original_bytes(letter) == value
+    assert_valid(settings, published)
     assert worker.process.poll() is None
