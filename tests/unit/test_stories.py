@@ -6,10 +6,11 @@ import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import orjson
 import pytest
 
 from warta.pipeline import analyse
-from warta.pipeline.stories import StoryIndex, estimated_jaccard, minhash
+from warta.pipeline.stories import StoryIndex, estimated_jaccard, minhash, stem
 from warta.records import EnrichedArticle, Entity, Language, Pipeline, RawDocument
 
 SAMPLES = Path(__file__).resolve().parents[2] / "service" / "warta" / "samples"
@@ -182,9 +183,41 @@ def test_articles_without_words_are_never_near_copies() -> None:
 
 def test_fingerprints_of_another_version_are_refused() -> None:
     index = StoryIndex()
-    fingerprint = index.assign(stream()[0]).fingerprint.replace(b'"v":1', b'"v":99')
+    fingerprint = index.assign(stream()[0]).fingerprint.replace(b'"v":2', b'"v":99')
     with pytest.raises(ValueError, match="version"):
         StoryIndex().restore(fingerprint)
+
+
+def test_a_version_1_fingerprint_is_restored_with_stemmed_keywords() -> None:
+    live = StoryIndex()
+    fingerprint = live.assign(stream()[0]).fingerprint
+    state = orjson.loads(fingerprint)
+    old = orjson.dumps({**state, "v": 1, "terms": ["mempertahankan", "bunga", "suku", "tahan"]})
+    restored = StoryIndex()
+    restored.restore(old)
+    restored.restore(old)
+    assert len(restored) == 1
+    assert restored.assign(stream()[0]).story_id == live.assign(stream()[0]).story_id
+    copy = restored.assign(stream()[3])
+    assert copy.duplicate_of == "bi-1"
+    assert orjson.loads(copy.fingerprint)["v"] == 2
+
+
+def test_light_stemming_meets_the_forms_of_one_word() -> None:
+    assert {stem(w) for w in ("menandatangani", "ditandatangani")} == {"tandatangan"}
+    assert {stem(w) for w in ("serangan", "menyerang", "diserang", "serangannya")} == {"serang"}
+    assert {stem(w) for w in ("peretas", "peretasan", "diretas")} == {"retas"}
+    assert {stem(w) for w in ("kunjungan", "berkunjung")} == {"kunjung"}
+    assert stem("perang") == "rang"  # never shorter than MIN_STEM letters
+    assert stem("rupiah") == "rupiah"
+
+
+def test_keywords_are_stemmed_so_outlets_using_other_word_forms_match() -> None:
+    index = StoryIndex()
+    first = index.assign(article("bi-1", BI_RATE, title="BI Tahan Suku Bunga 6,25 Persen"))
+    terms = orjson.loads(first.fingerprint)["terms"]
+    assert "tahan" in terms  # "mempertahankan" in the text, "Tahan" in the title
+    assert "mempertahankan" not in terms
 
 
 def test_the_bundled_samples_form_one_story() -> None:

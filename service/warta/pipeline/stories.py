@@ -37,13 +37,13 @@ DUPLICATE_JACCARD = 0.6
 
 MAX_ENTITIES = 10
 MAX_TERMS = 12
-RANK_WEIGHTS = (4, 3, 3, 2, 2, 2, 1, 1, 1, 1, 1, 1)
+RANK_WEIGHTS = (4, 4, 4, 3, 3, 3, 2, 2, 2, 2, 2, 1)
 """Weight of an article's features by how often it mentions them (most mentioned first)."""
 TITLE_BOOST = 3
 """A word or entity in the title counts as this many mentions in the body."""
 LEAD_BOOST = 3
 """A mention in the first paragraph counts as this many."""
-JOIN_SIMILARITY = 0.225
+JOIN_SIMILARITY = 0.2
 """Time-discounted cosine similarity between an article and a story's profile needed to join it."""
 HALF_LIFE_HOURS = 24.0
 """Similarity to a story halves for every day between the article and the story's newest member."""
@@ -57,11 +57,13 @@ DUPLICATE_STORIES = 2
 """A near-copy shares its original's features, so its story is among the very best candidates."""
 TOP_ENTITIES = 10
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "LOC"})
-FINGERPRINT_VERSION = 1
+FINGERPRINT_VERSION = 2
+"""Version 2 holds stemmed keywords; a version-1 fingerprint (whole words) is stemmed on restore."""
 
 _WORD = re.compile(r"\w+")
 _TERM = re.compile(r"[^\W\d_]{4,}")
 _DATELINE = re.compile(r"[^\n]{0,60}?\s[-–—]\s")
+_VOWELS = frozenset("aeiou")
 _MASK16 = 0xFFFF
 _DENSIFY_STEP = 0x9E37
 
@@ -274,8 +276,9 @@ class StoryIndex:
         Names are interned as ``assign`` interns them: held articles share one copy of each word.
         """
         state = orjson.loads(fingerprint)
-        if state["v"] != FINGERPRINT_VERSION:
+        if state["v"] not in (1, FINGERPRINT_VERSION):
             raise ValueError(f"fingerprint version {state['v']} is not {FINGERPRINT_VERSION}")
+        terms = state["terms"] if state["v"] == FINGERPRINT_VERSION else _stemmed(state["terms"])
         if state["id"] in self._articles:
             return
         entry = _Article(
@@ -284,9 +287,7 @@ class StoryIndex:
             duplicate_of=state["duplicate_of"],
             seen=datetime.fromisoformat(state["seen"]),
             signature=base64.b64decode(state["signature"]),
-            features=Features(
-                tuple(map(sys.intern, state["entities"])), tuple(map(sys.intern, state["terms"]))
-            ),
+            features=Features(tuple(map(sys.intern, state["entities"])), tuple(map(sys.intern, terms))),
             events=tuple(state["events"]),
         )
         self._add(entry, title=state["title"])
@@ -395,7 +396,8 @@ def extract_features(article: EnrichedArticle) -> Features:
     but its title and first paragraph are about Vietnam. Keywords include the words of names too, so
     they still match when the entity stage spells one person two ways ("Perry Warjiyo", "BI Perry
     Warjiyo"). The dateline ("JAKARTA, KOMPAS.com -") says where the outlet filed from, not what
-    happened, so it is skipped.
+    happened, so it is skipped. Keywords are stemmed (``stem``): one outlet writes "diserang", the next
+    "serangan".
     """
     text = article.text
     title_words = set(_TERM.findall((article.title or "").lower()))
@@ -421,9 +423,66 @@ def extract_features(article: EnrichedArticle) -> Features:
         (text[lead_end:], 1),
     ):
         for word in _TERM.findall(part.lower()):
-            if word not in STOPWORDS:
-                terms[sys.intern(word)] += boost
+            if word not in STOPWORDS and (root := stem(word)) not in STOPWORDS:
+                terms[sys.intern(root)] += boost
     return Features(entities=_most_common(entities, MAX_ENTITIES), terms=_most_common(terms, MAX_TERMS))
+
+
+_PARTICLE = re.compile(r"(?:lah|kah|pun|nya)$")
+_SUFFIX = re.compile(r"(?:kan|an|i)$")
+_PREFIXES = (
+    ("meny", "s"),
+    ("peny", "s"),
+    ("meng", ""),
+    ("peng", ""),
+    ("mem", "p"),
+    ("pem", "p"),
+    ("men", "t"),
+    ("pen", "t"),
+    ("me", ""),
+    ("ber", "r"),
+    ("per", "r"),
+    ("ter", "r"),
+    ("di", ""),
+    ("ke", ""),
+    ("be", ""),
+    ("pe", ""),
+)
+"""Prefixes longest first, each with the letter it stands for before a vowel: ``menyerang`` is
+``serang``, ``menolak`` ``tolak``, ``peretas`` ``retas``."""
+MIN_STEM = 4
+"""A light stemmer never leaves fewer letters than this: ``perang`` is not ``ang``."""
+
+
+def stem(word: str) -> str:
+    """Light Indonesian stemming, so that one outlet's ``menyerang`` meets another's ``serangan``.
+
+    Strips a particle or ``-nya``, then up to two prefixes (``meny-`` before a vowel restores the
+    ``s`` it replaced, ``mem-`` the ``p``, ``men-`` the ``t``, ``per-`` keeps its ``r``), then one suffix ``-kan``/``-an``/``-i``,
+    each only if at least ``MIN_STEM`` letters remain. It is no dictionary stemmer and sometimes cuts
+    into a root (``marapi`` becomes ``marap``); what matters is that the forms of one word on
+    different pages mostly end up the same.
+    """
+    cut = _PARTICLE.sub("", word)
+    word = cut if len(cut) >= MIN_STEM else word
+    for _ in range(2):
+        for prefix, replaced in _PREFIXES:
+            if word.startswith(prefix):
+                rest = word[len(prefix) :]
+                if rest[:1] in _VOWELS:
+                    rest = replaced + rest
+                if len(rest) >= MIN_STEM:
+                    word = rest
+                    break
+        else:
+            break
+    cut = _SUFFIX.sub("", word)
+    return cut if len(cut) >= MIN_STEM else word
+
+
+def _stemmed(words: list[str]) -> list[str]:
+    """A version-1 fingerprint's keywords as version 2 holds them: stemmed, the first of each stem."""
+    return list(dict.fromkeys(root for root in map(stem, words) if root not in STOPWORDS))
 
 
 def ranked(names: tuple[str, ...]) -> dict[str, int]:
