@@ -39,6 +39,19 @@ def test_recognises_each_language_of_a_sentence(text: str, code: str) -> None:
     assert 0.5 <= found.confidence <= 1.0
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Saya tak sempat makan tengah hari kerana terlalu sibuk di pejabat.", "ms"),
+        ("Saya tidak sempat makan siang karena terlalu sibuk di kantor.", "id"),
+        ("Beliau berkata wang itu hendaklah dipulangkan kepada pemiliknya secepat mungkin.", "ms"),
+        ("Dia bilang uang itu harus dikembalikan kepada pemiliknya secepat mungkin.", "id"),
+    ],
+)
+def test_everyday_malay_and_indonesian_are_told_apart(text: str, code: str) -> None:
+    assert detect_language(text).code == code
+
+
 def test_sundanese_written_without_diacritics_is_still_sundanese() -> None:
     assert detect_language(SUNDANESE.replace("é", "e")).code == "su"
 

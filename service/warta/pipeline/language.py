@@ -9,7 +9,10 @@ models read the same words and character n-grams of a bounded sample of the text
   tells the Indonesian neighbourhood (id, ms, jv, su, tl, en) from every other language;
 - the *neighbour* model (``models/language``, built by ``scripts/train_language.py``) then chooses
   among Indonesian, Malay, Javanese, Sundanese, Tagalog and English, where word evidence such as
-  "tidak"/"tak", "kerana" or "ora" decides what character statistics cannot.
+  "tidak"/"tak", "kerana" or "ora" decides what character statistics cannot. Its word features
+  include a Malay-versus-Indonesian vote for some 26,000 frequent words, distilled at training time
+  from wordfreq's large-corpus frequency lists, and a prior toward Indonesian, warta's usual
+  language, so that Malay must be clearly evidenced to win (a crawler's hint lifts that prior).
 
 Both models' scores are divided by temperatures fitted on text they were not trained on, so the
 confidence is a calibrated probability. Text mostly in another script is told by its script where
@@ -111,6 +114,9 @@ class Models:
     profile_codes: tuple[str, ...]
     neighbour_codes: tuple[str, ...]
     in_neighbourhood: np.ndarray
+    neighbour_prior: np.ndarray
+    """Raw log-score added to each neighbour language: Malay must be clearly evidenced to beat
+    Indonesian, warta's usual language."""
     profile_temperature: float
     neighbour_temperature: float
     detector: DetectorFactory
@@ -135,9 +141,12 @@ class Models:
         split = len(self.profile_codes)
         hinted = self.in_neighbourhood if hint in self.neighbour_codes else _mask(self.profile_codes, hint)
         profile = _log_softmax(scores[:, :split] / self.profile_temperature + np.log(HINT_ODDS) * hinted)
+        hinted_neighbour = _mask(self.neighbour_codes, hint)
+        # A hint names this document's likely language better than warta's usual one does: the
+        # hinted language starts level with the most expected, then its odds are multiplied.
+        prior = np.where(hinted_neighbour, self.neighbour_prior.max(), self.neighbour_prior)
         neighbour = _log_softmax(
-            scores[:, split:] / self.neighbour_temperature
-            + np.log(HINT_ODDS) * _mask(self.neighbour_codes, hint)
+            (scores[:, split:] + prior) / self.neighbour_temperature + np.log(HINT_ODDS) * hinted_neighbour
         )
         verdicts = []
         for row, (best, local) in enumerate(
@@ -171,6 +180,7 @@ def models(path: Path = MODEL) -> Models:
         features = [str(f) for f in saved["features"]]
         log_prob = saved["log_prob"]
         temperatures = saved["temperatures"]
+        priors = saved["priors"].astype(np.float32)
         extra_codes = [str(c) for c in saved["profile_classes"]]
         extra = dict(zip((str(g) for g in saved["profile_grams"]), saved["profile_probs"], strict=True))
     profile_codes = tuple(sorted([*detector.langlist, *extra_codes]))
@@ -197,6 +207,7 @@ def models(path: Path = MODEL) -> Models:
         profile_codes=profile_codes,
         neighbour_codes=neighbour_codes,
         in_neighbourhood=np.array([code in NEIGHBOURHOOD for code in profile_codes]),
+        neighbour_prior=priors,
         profile_temperature=float(temperatures[0]),
         neighbour_temperature=float(temperatures[1]),
         detector=detector,
