@@ -109,3 +109,43 @@ def test_evaluation_scores_a_bio_file(tmp_path: Path, capsys: pytest.CaptureFixt
     gold.write_text("Vladimir\tB-PER\nPutin\tI-PER\ntiba\tO\ndi\tO\nHanoi\tB-LOC\n.\tO\n", encoding="utf-8")
     assert evaluate([str(gold)]) == 0
     assert "micro" in capsys.readouterr().out
+
+
+def _found(text: str) -> dict[str, str]:
+    return {e.text: e.label for e in extract_entities(text)}
+
+
+def test_an_untagged_name_after_a_title_is_a_person() -> None:
+    found = _found("Ia disambut oleh Wakil Perdana Menteri Vietnam Tran Hong Ha di bandara.")
+    assert found.get("Tran Hong Ha") == "PERSON"
+    assert found.get("Vietnam") == "LOC"
+
+
+def test_an_untagged_name_after_a_speech_verb_is_a_person() -> None:
+    found = _found("Warisan ideologi bersama masih ada, kata Huong Le Thu, wakil direktur program itu.")
+    assert found.get("Huong Le Thu") == "PERSON"
+
+
+def test_organisation_heads_make_organisations() -> None:
+    found = _found(
+        "Carl Thayer, profesor emeritus di Universitas New South Wales di Australia, berkata begitu."
+    )
+    assert found.get("Universitas New South Wales") == "ORG"
+
+
+def test_headline_words_are_not_part_of_a_name() -> None:
+    found = _found("Vladimir Putin Tiba di Vietnam Setelah Kunjungi Korea Utara")
+    assert "Vladimir Putin" in found
+    assert not any(text.endswith("Tiba") for text in found)
+
+
+def test_two_known_names_in_one_span_stay_two() -> None:
+    found = _found("Menurut kantor berita Rusia Interfax, kedua pemimpin sepakat.")
+    assert found.get("Interfax") == "ORG"
+    assert "Rusia Interfax" not in found
+
+
+def test_an_agency_and_its_acronym_share_one_canonical_name() -> None:
+    text = "Menurut Korean Central News Agency (KCNA), kunjungan itu penting. KCNA juga melaporkan hal lain."
+    canonicals = {e.canonical for e in extract_entities(text) if "KCNA" in e.text or "Agency" in e.text}
+    assert canonicals == {"KCNA"}

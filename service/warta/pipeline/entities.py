@@ -10,20 +10,25 @@ front of a person ("Presiden Rusia") move to ``Entity.role``.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pycrfsuite
 
-from warta.pipeline.gazetteer import TOKEN, Gazetteer, fold, load
+from warta.pipeline.gazetteer import TOKEN, Gazetteer, Match, fold, load
 from warta.records import Entity
 
 MODEL = "models/ner/tagger.crfsuite"
 """The trained tagger, relative to the ``warta`` package."""
+LEXICON = "models/ner/lexicon.json"
+"""Word classes learned from the training text by ``scripts/train_ner.py`` along with the tagger:
+``clusters`` (word → cluster ids at a coarse and a fine level) and ``common`` (words that cased
+text writes in lower case, so that a capitalised one is a headline's, not a name's)."""
 
 LABELS = ("PERSON", "ORG", "LOC")
 _SENTENCE_END = frozenset(".!?")
@@ -80,14 +85,28 @@ def is_cased(words: Sequence[str]) -> bool:
     return any(not word.islower() and word.lower() != word for word in words)
 
 
-NEWS = "news"
-"""The domain the service tags in. Training marks each corpus with its own domain and copies every
-feature under that name (Daumé's "frustratingly easy" domain adaptation), so corpora that disagree
-on conventions (is "Israel" in "militer Israel" a place?) still teach what they share, while the
-news corpus's own copies decide where they differ."""
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    clusters: dict[str, tuple[str, ...]]
+    common: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = json.loads(resources.files("warta").joinpath(LEXICON).read_text(encoding="utf-8"))
+    clusters = {
+        word: tuple(f"c{level}={cluster}" for level, cluster in enumerate(ids))
+        for word, ids in data["clusters"].items()
+    }
+    return Lexicon(clusters, frozenset(data["common"]))
 
 
 def _adapted(features: _Features, domain: str) -> _Features:
+    """With a ``domain``, every feature also under that domain's name (Daumé's "frustratingly easy"
+    domain adaptation): training gives the corpora whose conventions differ from news their own
+    copies, so their quirks stay there; tagging uses the shared features only (``domain=""``)."""
+    if not domain:
+        return features
     return [*features, *(domain + ":" + feature for feature in features)]
 
 
@@ -96,9 +115,10 @@ def _word_features(word: str, cased: bool, domain: str) -> tuple[_Features, _Fea
     """A word's features in the middle, and as left and right neighbour of the word tagged."""
     lower = word.lower().encode("utf-8", "replace").decode("utf-8")
     shape = _shape(word) if cased else "lc"
-    own = ["b", "w=" + lower, "s=" + shape, "p=" + lower[:3], "x=" + lower[-3:]]
-    left = ["w-=" + lower, "s-=" + shape]
-    right = ["w+=" + lower, "s+=" + shape]
+    classes = lexicon().clusters.get(lower, ("c=none",))
+    own = ["b", "w=" + lower, "s=" + shape, "p=" + lower[:3], "x=" + lower[-3:], *classes]
+    left = ["w-=" + lower, "s-=" + shape, *(c.replace("=", "-=") for c in classes)]
+    right = ["w+=" + lower, "s+=" + shape, *(c.replace("=", "+=") for c in classes)]
     return _adapted(own, domain), _adapted(left, domain), _adapted(right, domain)
 
 
@@ -107,12 +127,14 @@ def _edge(feature: str, domain: str) -> _Features:
     return _adapted([feature], domain)
 
 
-def sentence_features(words: Sequence[str], gazetteer: Gazetteer, domain: str = NEWS) -> list[_Features]:
+def sentence_features(
+    words: Sequence[str], gazetteer: Gazetteer, domain: str = "", matches: Sequence[Match] | None = None
+) -> list[_Features]:
     """One feature list per word; the training script calls this too, so both always agree."""
     cased = is_cased(words)
     table = [_word_features(word, cased, domain) for word in words]
     known = ["g=O"] * len(words)
-    for match in gazetteer.find(words, cased):
+    for match in gazetteer.find(words, cased) if matches is None else matches:
         known[match.start] = "g=B-" + match.name.label
         for i in range(match.start + 1, match.end):
             known[i] = "g=I-" + match.name.label
@@ -155,12 +177,25 @@ def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return found
 
 
-def _merge(model: list[tuple[int, int, str]], gazetteer: Gazetteer, words: Sequence[str]) -> list[_Mention]:
+def _merge(
+    model: list[tuple[int, int, str]], gazetteer: Gazetteer, matches: Sequence[Match]
+) -> list[_Mention]:
     """The tagger's spans, with known persons and organisations that no span overlaps or that wrap
     shorter spans. Known places are left to the tagger: news marks "Israel" as a place in "ke
-    Israel" but not in "militer Israel", and only context tells the two apart."""
+    Israel" but not in "militer Israel", and only context tells the two apart. A span made of two
+    or more known names ("kantor berita Rusia Interfax") becomes those names."""
     mentions = [_Mention(start, end, label) for start, end, label in model if label in LABELS]
-    for match in gazetteer.find(words, is_cased(words)):
+    starts = {match.start: match for match in matches}
+    for mention in list(mentions):
+        tiles = []
+        i = mention.start
+        while (match := starts.get(i)) is not None and match.end <= mention.end:
+            tiles.append(match)
+            i = match.end
+        if i == mention.end and len(tiles) > 1:
+            mentions.remove(mention)
+            mentions += [_Mention(t.start, t.end, t.name.label, t.name.canonical) for t in tiles]
+    for match in matches:
         if match.name.label == "LOC":
             continue
         overlapping = [m for m in mentions if m.start < match.end and match.start < m.end]
@@ -168,6 +203,291 @@ def _merge(model: list[tuple[int, int, str]], gazetteer: Gazetteer, words: Seque
             mentions = [m for m in mentions if m not in overlapping]
             mentions.append(_Mention(match.start, match.end, match.name.label, match.name.canonical))
     return sorted(mentions, key=lambda m: m.start)
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "dan",
+        "atau",
+        "serta",
+        "karena",
+        "di",
+        "ke",
+        "dari",
+        "yang",
+        "untuk",
+        "dengan",
+        "pada",
+        "oleh",
+        "hingga",
+        "sampai",
+        "antara",
+        "bagi",
+        "juga",
+        "akan",
+        "telah",
+        "sudah",
+        "adalah",
+        "ialah",
+        "bahwa",
+        "tetapi",
+        "namun",
+        "sedangkan",
+        "saat",
+        "ketika",
+        "setelah",
+        "sebelum",
+        "seperti",
+    ]
+)
+"""Words that never sit inside a person's or place's name in cased text: a span across one is two."""
+_NAME_PARTICLES = frozenset(
+    [
+        "bin",
+        "binti",
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "da",
+        "del",
+        "dos",
+        "du",
+        "al",
+        "el",
+        "la",
+        "le",
+        "ibn",
+        "ben",
+        "bt",
+        "br",
+    ]
+)
+"""Lower-case words that do belong to person names ("Hugo de Vries", "Ulina br Ginting")."""
+_ORG_HEADS = frozenset(
+    [
+        "universitas",
+        "akademi",
+        "institut",
+        "politeknik",
+        "fakultas",
+        "kementerian",
+        "kementerian",
+        "departemen",
+        "badan",
+        "lembaga",
+        "komisi",
+        "dewan",
+        "majelis",
+        "mahkamah",
+        "pengadilan",
+        "kejaksaan",
+        "kepolisian",
+        "partai",
+        "yayasan",
+        "asosiasi",
+        "perhimpunan",
+        "persatuan",
+        "ikatan",
+        "himpunan",
+        "organisasi",
+        "perusahaan",
+        "pt",
+        "bank",
+        "federasi",
+        "komite",
+        "direktorat",
+        "dinas",
+        "biro",
+    ]
+)
+"""First words that make a name an organisation ("Universitas New South Wales", "Badan …")."""
+_SPEECH = frozenset(
+    [
+        "kata",
+        "ujar",
+        "ucap",
+        "tutur",
+        "ungkap",
+        "jelas",
+        "tambah",
+        "imbuh",
+        "papar",
+        "terang",
+        "tegas",
+        "sebut",
+    ]
+)
+"""Verbs after which a capitalised run ending the clause names the speaker: "…, kata Huong Le Thu,"."""
+_ROLE_WORDS = frozenset(
+    [
+        "luar",
+        "negeri",
+        "dalam",
+        "pertahanan",
+        "keamanan",
+        "keuangan",
+        "perdagangan",
+        "perindustrian",
+        "kesehatan",
+        "pendidikan",
+        "agama",
+        "hukum",
+        "politik",
+        "ekonomi",
+        "energi",
+        "besar",
+        "utama",
+        "eksekutif",
+        "umum",
+        "jenderal",
+        "bidang",
+        "urusan",
+        "koordinator",
+        "negara",
+        "muda",
+        "madya",
+        "tinggi",
+        "agung",
+        "kabinet",
+        "senior",
+    ]
+)
+"""Words of a title after its first word ("Menteri Luar Negeri", "Duta Besar"), never a name."""
+_MAX_NAME_WORDS = 4
+_QUOTE_ENDS = frozenset([",", '"', "”", "'", "’"])
+
+
+def _split_at(mention: _Mention, cut: Sequence[bool]) -> list[_Mention]:
+    """The parts of ``mention`` between the words marked in ``cut``."""
+    parts = []
+    start = mention.start
+    for i in range(mention.start, mention.end + 1):
+        if i == mention.end or cut[i]:
+            if i > start:
+                keep = mention.canonical if (start, i) == (mention.start, mention.end) else None
+                parts.append(_Mention(start, i, mention.label, keep))
+            start = i + 1
+    return parts
+
+
+def _headline(words: Sequence[str]) -> bool:
+    """Most longer words capitalised: a title-cased headline, where capitals say little."""
+    long = [word for word in words if len(word) > 3 and word.isalpha()]
+    return len(long) >= 4 and sum(word[:1].isupper() for word in long) >= 0.7 * len(long)
+
+
+def _tidy(
+    mentions: list[_Mention], words: Sequence[str], gazetteer: Gazetteer, matches: Sequence[Match]
+) -> list[_Mention]:
+    """Rules for cased text on top of the tagger: organisation heads make organisations; persons and
+    places end at function words; a person's name ends before headline words ("Putin Tiba");
+    untagged capitalised names after a title or a speech verb are persons."""
+    common = lexicon().common
+    folded = [fold(word) for word in words]
+    lower = [word.islower() for word in words]
+    capital = [word[:1].isupper() for word in words]
+    places = {m.start: m for m in matches if m.name.label == "LOC"}
+    headline = _headline(words)
+    tidy: list[_Mention] = []
+    for mention in mentions:
+        if mention.canonical is not None:
+            tidy.append(mention)
+            continue
+        if folded[mention.start] in _ORG_HEADS and capital[mention.start]:
+            mention.label = "ORG"
+        if mention.label == "ORG":
+            tidy.append(mention)
+            continue
+        cut = [low and f in _FUNCTION_WORDS for low, f in zip(lower, folded, strict=True)]
+        for part in _split_at(mention, cut):
+            if part.label == "PERSON" and gazetteer.get(" ".join(words[part.start : part.end])) is None:
+                while (
+                    part.end - part.start > 1
+                    and lower[part.start]
+                    and folded[part.start] not in _NAME_PARTICLES
+                ):
+                    part.start += 1
+                place = places.get(part.start)
+                if place is not None and place.end < part.end:
+                    tidy.append(_Mention(place.start, place.end, "LOC", place.name.canonical))
+                    part.start = place.end
+                if headline:
+                    while part.end - part.start > 1 and folded[part.end - 1] in common:
+                        part.end -= 1
+                    while part.end - part.start > 1 and folded[part.start] in common:
+                        part.start += 1
+                    if all(folded[i] in common for i in range(part.start, part.end)):
+                        continue
+            tidy.append(part)
+    if headline:
+        return tidy
+    return _titled_people(tidy, words, folded, capital, gazetteer, places)
+
+
+def _titled_people(
+    mentions: list[_Mention],
+    words: Sequence[str],
+    folded: Sequence[str],
+    capital: Sequence[bool],
+    gazetteer: Gazetteer,
+    places: dict[int, Match],
+) -> list[_Mention]:
+    """ "Wakil Perdana Menteri Vietnam Tran Hong Ha", "…, kata Huong Le Thu.": the capitalised run
+    after a title that names a place or organisation ("… Menteri Vietnam"), or after a speech verb
+    that ends a quote, is a person when the tagger left it untagged."""
+    label: list[str | None] = [None] * len(words)
+    for mention in mentions:
+        for i in range(mention.start, mention.end):
+            label[i] = mention.label
+    common = lexicon().common
+    added = []
+    n = len(words)
+    for i, word in enumerate(folded):
+        speech = word in _SPEECH
+        if (not speech and not (word in gazetteer.titles and capital[i])) or label[i] is not None:
+            continue
+        if speech and (i == 0 or words[i - 1] not in _QUOTE_ENDS):
+            continue
+        j = i + 1
+        named: list[_Mention] = []
+        while j < n:
+            place = places.get(j)
+            if (
+                capital[j]
+                and label[j] is None
+                and (folded[j] in gazetteer.titles or folded[j] in _ROLE_WORDS)
+            ):
+                j += 1
+            elif not speech and label[j] in ("LOC", "ORG"):
+                named.append(_Mention(j, j + 1, "LOC"))
+                j += 1
+            elif not speech and place is not None and all(label[m] is None for m in range(j, place.end)):
+                named.append(_Mention(place.start, place.end, "LOC", place.name.canonical))
+                j = place.end
+            else:
+                break
+        k = j
+        while (
+            k < n
+            and k - j < _MAX_NAME_WORDS
+            and capital[k]
+            and words[k][1:].islower()
+            and label[k] is None
+            and folded[k] not in common
+            and folded[k] not in gazetteer.titles
+            and folded[k] not in _ROLE_WORDS
+            and folded[k] not in _ORG_HEADS
+        ):
+            k += 1
+        ends = k == n or (not (capital[k] or words[k][:1].isdigit()) and (not speech or words[k] in ",.;"))
+        if k > j and ends and (speech or named):
+            added.append(_Mention(j, k, "PERSON"))
+            added += [place for place in named if place.canonical is not None]
+            for m in range(j, k):
+                label[m] = "PERSON"
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
 
 def _strip_title(mention: _Mention, words: Sequence[str], titles: frozenset[str]) -> None:
@@ -206,8 +526,13 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
     tagger = _taggers.get()
     for sentence in sentences(tokens, text):
         words = [token.text for token in sentence]
-        found = spans(tagger.tag(sentence_features(words, gazetteer)))
-        for mention in _merge(found, gazetteer, words):
+        cased = is_cased(words)
+        matches = gazetteer.find(words, cased)
+        found = spans(tagger.tag(sentence_features(words, gazetteer, matches=matches)))
+        mentions = _merge(found, gazetteer, matches)
+        if cased:
+            mentions = _tidy(mentions, words, gazetteer, matches)
+        for mention in mentions:
             _strip_title(mention, words, gazetteer.titles)
             yield _entity(sentence, mention, text, gazetteer), mention.canonical
 
