@@ -104,3 +104,9 @@ def test_any_string_gives_a_valid_language(text: str) -> None:
     found = detect_language(text)
     assert found.code == "und" or 2 <= len(found.code) <= 3
     assert 0.0 <= found.confidence <= 1.0
+
+
+def test_names_inside_a_sentence_are_not_taken_as_evidence_of_a_language() -> None:
+    detected = detect_language("Presiden Joko Widodo tiba di Hanoi pada Kamis.")
+
+    assert detected.code == "id"

@@ -39,6 +39,8 @@ WINDOW_CHARS = 300
 """Long texts are read in three windows (start, middle, end): enough evidence, bounded time."""
 MIN_LETTERS = 10
 MIN_CONFIDENCE = 0.5
+MIN_COMMON_WORDS = 3
+"""Fewer words left once names are set aside, and the names are kept as evidence after all."""
 CHUNK_WORDS = 12
 """Mixed text is found by classifying chunks of this many words and measuring their agreement."""
 CACHE_WORDS = 200_000
@@ -51,6 +53,7 @@ PROFILE_FLOOR = 1e-6
 """Probability of an n-gram missing from a langdetect profile (profiles keep frequent n-grams only)."""
 
 _WORD = re.compile(r"[^\W\d_]+")
+_WORD_AFTER_WORD = re.compile(r"(?<=[^\W\d_]) ([^\W\d_]+)")
 _SCRIPTS = (
     (re.compile("[\u3040-\u30ff]"), "ja"),  # kana: Japanese, even among Chinese characters
     (re.compile("[\uac00-\ud7a3]"), "ko"),  # Hangul
@@ -80,6 +83,11 @@ _ALIASES = {
 def words(text: str) -> list[str]:
     """Lower-cased runs of letters: digits, punctuation and symbols carry no language."""
     return _WORD.findall(text.lower())
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words inside a sentence: names ("Joko Widodo", "Hanoi") say nothing of the language."""
+    return {word.lower() for word in _WORD_AFTER_WORD.findall(text) if word[0].isupper()}
 
 
 def word_features(word: str) -> list[str]:
@@ -260,6 +268,9 @@ def detect_language(text: str, hint: str | None = None) -> Language:
     latin = [word for word in found if _is_latin(word)]
     if 2 * sum(map(len, latin)) < letters:
         return _other_script(sampled, hint, model.detector)
+    names = _names(sampled)
+    common = [word for word in latin if word not in names]
+    latin = common if len(common) >= MIN_COMMON_WORDS else latin
     per_word = model.word_scores(latin)
     [(code, confidence)] = model.decide(per_word.sum(axis=0, keepdims=True), hint)
     if len(latin) >= 2 * CHUNK_WORDS:
