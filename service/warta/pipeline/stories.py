@@ -18,7 +18,9 @@ import base64
 import functools
 import hashlib
 import heapq
+import itertools
 import math
+import operator
 import re
 import sys
 from collections import Counter
@@ -56,6 +58,9 @@ count in the similarity); this bounds the work of a lookup however many articles
 MAX_CANDIDATES = 5
 DUPLICATE_STORIES = 2
 """A near-copy shares its original's features, so its story is among the very best candidates."""
+DUPLICATE_MEMBERS = 64
+"""Latest members of each such story compared for a near-copy: copies follow their original within
+hours, and the cost of a lookup stays bounded however large a story grows."""
 TOP_ENTITIES = 10
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "LOC"})
 FINGERPRINT_VERSION = 2
@@ -353,11 +358,11 @@ class StoryIndex:
         return best_id
 
     def _original_of(self, signature: bytes, candidates: list[_Story]) -> _Article | None:
-        """The most similar near-copy among the members of the best candidate stories, if any."""
+        """The most similar near-copy among the latest members of the best candidate stories, if any."""
         matches = [
             (estimated_jaccard(signature, member.signature), member)
             for story in candidates[:DUPLICATE_STORIES]
-            for member in story.members.values()
+            for member in itertools.islice(reversed(story.members.values()), DUPLICATE_MEMBERS)
             if member.signature
         ]
         matches = [(similarity, member) for similarity, member in matches if similarity >= DUPLICATE_JACCARD]
@@ -452,9 +457,9 @@ _PREFIXES = (
 """Prefixes longest first, each with the letter it stands for before a vowel: ``menyerang`` is
 ``serang``, ``menolak`` ``tolak``, ``peretas`` ``retas``."""
 MIN_STEM = 4
+"""A light stemmer never leaves fewer letters than this: ``perang`` is not ``ang``."""
 STEM_CACHE = 1 << 16
 """Stems remembered: news vocabulary is Zipfian, so most words of an article were stemmed before."""
-"""A light stemmer never leaves fewer letters than this: ``perang`` is not ``ang``."""
 
 
 @functools.lru_cache(maxsize=STEM_CACHE)
@@ -529,8 +534,7 @@ def minhash(text: str) -> bytes:
 
 def estimated_jaccard(first: bytes, second: bytes) -> float:
     """Share of MinHash bins on which two signatures agree."""
-    a, b = memoryview(first).cast("H"), memoryview(second).cast("H")
-    return sum(x == y for x, y in zip(a, b, strict=True)) / SIGNATURE_BINS
+    return sum(map(operator.eq, memoryview(first).cast("H"), memoryview(second).cast("H"))) / SIGNATURE_BINS
 
 
 def _story_id(first_article_id: str) -> str:
