@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import pycrfsuite
 
@@ -37,8 +38,7 @@ _MAX_ROLE_WORDS = 6
 _Features = list[str]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -101,17 +101,24 @@ def lexicon() -> Lexicon:
     return Lexicon(clusters, frozenset(data["common"]))
 
 
-def _adapted(features: _Features, domain: str) -> _Features:
-    """With a ``domain``, every feature also under that domain's name (Daumé's "frustratingly easy"
-    domain adaptation): training gives the corpora whose conventions differ from news their own
-    copies, so their quirks stay there; tagging uses the shared features only (``domain=""``)."""
-    if not domain:
-        return features
-    return [*features, *(domain + ":" + feature for feature in features)]
+COPIED: tuple[str, ...] = ("b", "w", "g")
+"""Prefixes of the features that also get a copy per case ("C:" cased, "L:" lowercased text): the
+bias, the words and the gazetteer's label; ``()`` would copy every feature (no better in
+cross-validation, and slower). This is Daumé's "frustratingly easy" domain adaptation with the case
+of the text as the domain, which tagging can see: NERP (lowercased) leaves parties and state bodies
+unlabelled while the cased news corpora mark them, and the copies let each case keep its own habits
+while the shared features learn what the corpora agree on. Cross-validation on the training files
+chose it (see ``scripts/train_ner.py``)."""
+
+
+def _adapted(features: _Features, cased: bool) -> _Features:
+    domain = "C:" if cased else "L:"
+    copied = [f for f in features if f.startswith(COPIED)] if COPIED else features
+    return [*features, *(domain + feature for feature in copied)]
 
 
 @lru_cache(maxsize=200_000)
-def _word_features(word: str, cased: bool, domain: str) -> tuple[_Features, _Features, _Features]:
+def _word_features(word: str, cased: bool) -> tuple[_Features, _Features, _Features]:
     """A word's features in the middle, and as left and right neighbour of the word tagged."""
     lower = word.lower().encode("utf-8", "replace").decode("utf-8")
     shape = _shape(word) if cased else "lc"
@@ -119,32 +126,32 @@ def _word_features(word: str, cased: bool, domain: str) -> tuple[_Features, _Fea
     own = ["b", "w=" + lower, "s=" + shape, "p=" + lower[:3], "x=" + lower[-3:], *classes]
     left = ["w-=" + lower, "s-=" + shape, *(c.replace("=", "-=") for c in classes)]
     right = ["w+=" + lower, "s+=" + shape, *(c.replace("=", "+=") for c in classes)]
-    return _adapted(own, domain), _adapted(left, domain), _adapted(right, domain)
+    return _adapted(own, cased), _adapted(left, cased), _adapted(right, cased)
 
 
 @lru_cache(maxsize=64)
-def _edge(feature: str, domain: str) -> _Features:
-    return _adapted([feature], domain)
+def _edge(feature: str, cased: bool) -> _Features:
+    return _adapted([feature], cased)
 
 
 def sentence_features(
-    words: Sequence[str], gazetteer: Gazetteer, domain: str = "", matches: Sequence[Match] | None = None
+    words: Sequence[str], gazetteer: Gazetteer, matches: Sequence[Match] | None = None
 ) -> list[_Features]:
     """One feature list per word; the training script calls this too, so both always agree."""
     cased = is_cased(words)
-    table = [_word_features(word, cased, domain) for word in words]
+    table = [_word_features(word, cased) for word in words]
     known = ["g=O"] * len(words)
     for match in gazetteer.find(words, cased) if matches is None else matches:
         known[match.start] = "g=B-" + match.name.label
         for i in range(match.start + 1, match.end):
             known[i] = "g=I-" + match.name.label
     last = len(words) - 1
-    start, end = _edge("BOS", domain), _edge("EOS", domain)
+    start, end = _edge("BOS", cased), _edge("EOS", cased)
     features = []
     for i, (own, _, _) in enumerate(table):
         before = table[i - 1][1] if i else start
         after = table[i + 1][2] if i < last else end
-        features.append([*own, *before, *after, *_edge(known[i], domain)])
+        features.append([*own, *before, *after, *_edge(known[i], cased)])
     return features
 
 
@@ -384,28 +391,32 @@ def _tidy(
     """Rules for cased text on top of the tagger: organisation heads make organisations; persons and
     places end at function words; a person's name ends before headline words ("Putin Tiba");
     untagged capitalised names after a title or a speech verb are persons."""
-    common = lexicon().common
     folded = [fold(word) for word in words]
-    lower = [word.islower() for word in words]
+    titles = gazetteer.titles
+    triggered = any(f in titles or f in _SPEECH for f in folded)
+    if not mentions and not triggered:
+        return mentions
+    common = lexicon().common
     capital = [word[:1].isupper() for word in words]
+    cut = [f in _FUNCTION_WORDS and word.islower() for f, word in zip(folded, words, strict=True)]
     places = {m.start: m for m in matches if m.name.label == "LOC"}
-    headline = _headline(words)
+    headline: bool | None = None
     tidy: list[_Mention] = []
     for mention in mentions:
         if mention.canonical is not None:
             tidy.append(mention)
             continue
-        if folded[mention.start] in _ORG_HEADS and capital[mention.start]:
+        if capital[mention.start] and folded[mention.start] in _ORG_HEADS:
             mention.label = "ORG"
         if mention.label == "ORG":
             tidy.append(mention)
             continue
-        cut = [low and f in _FUNCTION_WORDS for low, f in zip(lower, folded, strict=True)]
-        for part in _split_at(mention, cut):
+        parts = _split_at(mention, cut) if any(cut[mention.start : mention.end]) else [mention]
+        for part in parts:
             if part.label == "PERSON" and gazetteer.get(" ".join(words[part.start : part.end])) is None:
                 while (
                     part.end - part.start > 1
-                    and lower[part.start]
+                    and words[part.start].islower()
                     and folded[part.start] not in _NAME_PARTICLES
                 ):
                     part.start += 1
@@ -413,6 +424,8 @@ def _tidy(
                 if place is not None and place.end < part.end:
                     tidy.append(_Mention(place.start, place.end, "LOC", place.name.canonical))
                     part.start = place.end
+                if headline is None:
+                    headline = _headline(words)
                 if headline:
                     while part.end - part.start > 1 and folded[part.end - 1] in common:
                         part.end -= 1
@@ -421,7 +434,7 @@ def _tidy(
                     if all(folded[i] in common for i in range(part.start, part.end)):
                         continue
             tidy.append(part)
-    if headline:
+    if not triggered or (headline if headline is not None else _headline(words)):
         return tidy
     return _titled_people(tidy, words, folded, capital, gazetteer, places)
 
@@ -562,10 +575,14 @@ def _repeated_people(
     repeated: list[tuple[Entity, str | None]] = []
     i = 0
     while i < len(tokens):
+        lengths = sizes.get(fold(tokens[i].text))
+        if lengths is None:
+            i += 1
+            continue
         size = next(
             (
                 n
-                for n in sorted(sizes.get(fold(tokens[i].text), ()), reverse=True)
+                for n in sorted(lengths, reverse=True)
                 if tuple(fold(t.text) for t in tokens[i : i + n]) in names
                 and all(t.text[:1].isupper() and not any(covered[t.start : t.end]) for t in tokens[i : i + n])
             ),
