@@ -149,3 +149,13 @@ def test_an_agency_and_its_acronym_share_one_canonical_name() -> None:
     text = "Menurut Korean Central News Agency (KCNA), kunjungan itu penting. KCNA juga melaporkan hal lain."
     canonicals = {e.canonical for e in extract_entities(text) if "KCNA" in e.text or "Agency" in e.text}
     assert canonicals == {"KCNA"}
+
+
+def test_a_place_found_in_part_takes_the_whole_known_name() -> None:
+    for entity in extract_entities("Pemimpin Korea Utara Kim Jong Un menyambut tamunya di bandara."):
+        assert entity.text != "Korea"
+
+
+def test_known_places_joined_by_a_hyphen_are_a_place() -> None:
+    found = _found("Ia membahas perang Rusia-Ukraina dengan para diplomat.")
+    assert found.get("Rusia-Ukraina", "LOC") == "LOC"

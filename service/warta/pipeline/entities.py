@@ -188,8 +188,9 @@ def _merge(
     model: list[tuple[int, int, str]], gazetteer: Gazetteer, matches: Sequence[Match]
 ) -> list[_Mention]:
     """The tagger's spans, with known persons and organisations that no span overlaps or that wrap
-    shorter spans. Known places are left to the tagger: news marks "Israel" as a place in "ke
-    Israel" but not in "militer Israel", and only context tells the two apart. A span made of two
+    shorter spans. Known places are left to the tagger (news marks "Israel" as a place in "ke
+    Israel" but not in "militer Israel", and only context tells the two apart), except that a place
+    the tagger found part of ("Korea" in "Korea Utara") takes the whole known name. A span made of two
     or more known names ("kantor berita Rusia Interfax") becomes those names."""
     mentions = [_Mention(start, end, label) for start, end, label in model if label in LABELS]
     starts = {match.start: match for match in matches}
@@ -203,9 +204,9 @@ def _merge(
             mentions.remove(mention)
             mentions += [_Mention(t.start, t.end, t.name.label, t.name.canonical) for t in tiles]
     for match in matches:
-        if match.name.label == "LOC":
-            continue
         overlapping = [m for m in mentions if m.start < match.end and match.start < m.end]
+        if match.name.label == "LOC" and not (overlapping and all(m.label == "LOC" for m in overlapping)):
+            continue
         if all(match.start <= m.start and m.end <= match.end for m in overlapping):
             mentions = [m for m in mentions if m not in overlapping]
             mentions.append(_Mention(match.start, match.end, match.name.label, match.name.canonical))
@@ -245,6 +246,9 @@ _FUNCTION_WORDS = frozenset(
         "setelah",
         "sebelum",
         "seperti",
+        "mana",
+        "ini",
+        "itu",
     ]
 )
 """Words that never sit inside a person's or place's name in cased text: a span across one is two."""
@@ -379,6 +383,14 @@ def _split_at(mention: _Mention, cut: Sequence[bool]) -> list[_Mention]:
     return parts
 
 
+def _places_pair(word: str, gazetteer: Gazetteer) -> bool:
+    """ "Rusia-Ukraina": known places joined by a hyphen."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(
+        (known := gazetteer.get(part)) is not None and known.label == "LOC" for part in parts
+    )
+
+
 def _headline(words: Sequence[str]) -> bool:
     """Most longer words capitalised: a title-cased headline, where capitals say little."""
     long = [word for word in words if len(word) > 3 and word.isalpha()]
@@ -408,6 +420,8 @@ def _tidy(
             continue
         if capital[mention.start] and folded[mention.start] in _ORG_HEADS:
             mention.label = "ORG"
+        elif mention.end - mention.start == 1 and _places_pair(words[mention.start], gazetteer):
+            mention.label = "LOC"
         if mention.label == "ORG":
             tidy.append(mention)
             continue
