@@ -123,8 +123,11 @@ def create_app(settings: Settings, pool: PipelinePool, *, idempotent: bool = Fal
     )
 
     def send(target: faust.TopicT, key: str | None, value: bytes) -> Awaitable[Any]:
-        metrics.RECORDS_OUT.labels(target.get_topic_name()).inc()
-        return target.send(key=key.encode() if key else None, value=value)
+        """Straight to the producer: the values are encoded already, and an article fans out to ~20
+        event records, so faust's per-message Topic machinery was a fifth of the story agent's time."""
+        name = target.get_topic_name()
+        metrics.RECORDS_OUT.labels(name).inc()
+        return app.producer.send(name, key.encode() if key else None, value, None, None, None)
 
     async def acknowledged(sends: Iterable[Awaitable[Any]]) -> None:
         """Wait until the broker has every output, so that acking the input is safe."""
