@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import multiprocessing
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
@@ -39,6 +40,21 @@ class RawMessage:
 Outcome = EnrichedArticle | DeadLetter
 
 
+def _analyse_chunk(messages: list[RawMessage], max_bytes: int) -> list[Outcome]:
+    """Runs in a pipeline process."""
+    return [
+        analyse_message(
+            message.value,
+            max_bytes=max_bytes,
+            key=message.key,
+            topic=message.topic,
+            partition=message.partition,
+            offset=message.offset,
+        )
+        for message in messages
+    ]
+
+
 def _warm_up() -> None:
     """Load every model in the child before the first real record, so no record pays for it.
 
@@ -54,7 +70,7 @@ def _warm_up() -> None:
 
 
 class PipelinePool:
-    """``processes`` children running ``analyse_message``, each record under ``timeout`` seconds."""
+    """``processes`` children running ``analyse_message``, each record within ``timeout`` seconds."""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> PipelinePool:
@@ -65,6 +81,7 @@ class PipelinePool:
         )
 
     def __init__(self, *, processes: int, timeout: float, max_bytes: int) -> None:
+        self._processes = processes
         self._timeout = timeout
         self._max_bytes = max_bytes
         self._pool = ProcessPool(
@@ -72,29 +89,40 @@ class PipelinePool:
         )
 
     async def analyse(self, messages: list[RawMessage]) -> list[Outcome]:
-        """Analyse a batch in parallel; outcomes come back in input order."""
+        """Analyse a batch, one chunk per process; outcomes come back in input order.
+
+        A chunk normally takes a fraction of one record's budget. One that overruns the budget (or
+        whose process dies) is run again record by record, each under its own budget, so that only
+        the record at fault is dead-lettered. Chunks keep the per-message cost of the pool low.
+        """
+        size = math.ceil(len(messages) / self._processes)
+        chunks = [messages[i : i + size] for i in range(0, len(messages), size)]
         futures = [
-            self._pool.schedule(
-                analyse_message,
-                args=(message.value,),
-                kwargs={
-                    "max_bytes": self._max_bytes,
-                    "key": message.key,
-                    "topic": message.topic,
-                    "partition": message.partition,
-                    "offset": message.offset,
-                },
-                timeout=self._timeout,
-            )
+            self._pool.schedule(_analyse_chunk, args=(chunk, self._max_bytes), timeout=self._timeout)
+            for chunk in chunks
+        ]
+        outcomes: list[Outcome] = []
+        for chunk, future in zip(chunks, futures, strict=True):
+            try:
+                done: list[Outcome] = await asyncio.wrap_future(future)
+            except (TimeoutError, ProcessExpired, BrokenProcessPool):
+                done = await self._one_by_one(chunk)
+            outcomes += done
+        return outcomes
+
+    async def _one_by_one(self, messages: list[RawMessage]) -> list[Outcome]:
+        futures = [
+            self._pool.schedule(_analyse_chunk, args=([message], self._max_bytes), timeout=self._timeout)
             for message in messages
         ]
         return [
             await self._outcome(message, future) for message, future in zip(messages, futures, strict=True)
         ]
 
-    async def _outcome(self, message: RawMessage, future: Future[Outcome]) -> Outcome:
+    async def _outcome(self, message: RawMessage, future: Future[list[Outcome]]) -> Outcome:
         try:
-            return await asyncio.wrap_future(future)
+            [outcome] = await asyncio.wrap_future(future)
+            return outcome
         except TimeoutError:
             failure = Rejection(
                 "timeout",

@@ -39,3 +39,15 @@ def test_a_record_over_its_time_budget_is_dead_lettered_and_the_pool_goes_on() -
     assert first[0].reason == "timeout" and first[0].stage == "pipeline"
     assert orjson.loads(first[0].value)["id"] == "slow"
     assert isinstance(second[0], EnrichedArticle)
+
+
+def test_a_slow_record_in_a_batch_is_dead_lettered_alone() -> None:
+    slow = orjson.dumps(
+        {"id": "slow", "text": "Presiden Joko Widodo tiba di Jakarta pada Senin pagi. " * 20_000}
+    )
+    quick = orjson.dumps({"id": "quick", "text": "Menteri Luar Negeri bertemu mitranya di Hanoi."})
+    with PipelinePool(processes=1, timeout=1.0, max_bytes=10_000_000) as pool:
+        outcomes = asyncio.run(pool.analyse([_message(0, quick), _message(1, slow), _message(2, quick)]))
+
+    assert [type(o) for o in outcomes] == [EnrichedArticle, DeadLetter, EnrichedArticle]
+    assert isinstance(outcomes[1], DeadLetter) and outcomes[1].reason == "timeout"
