@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import os
 import uuid
@@ -10,8 +11,11 @@ import orjson
 import pytest
 
 from tests.integration.kafka import Published, assert_valid, gather, send
+from warta.client import produce_messages
 from warta.config import Settings
 from warta.demo import SAMPLES
+from warta.sources import Message
+from warta.topics import analysed_topic
 from warta.worker import WorkerProcess
 
 pytestmark = pytest.mark.integration
@@ -88,4 +92,21 @@ def test_bad_inputs_are_dead_lettered_and_the_worker_survives(
             assert letter["reason"] == reason
         assert original_bytes(letter) == value
     assert_valid(settings, published)
+    assert worker.process.poll() is None
+
+
+def test_a_foreign_record_on_the_internal_topic_is_dead_lettered(
+    settings: Settings, worker: WorkerProcess
+) -> None:
+    key = f"foreign-{uuid.uuid4().hex[:6]}"
+    asyncio.run(
+        produce_messages(
+            settings, [Message(key=key, value=b'{"id": 1}', origin="test")], analysed_topic(settings)
+        )
+    )
+
+    published = gather(settings, lambda p: key in p.keys(settings.topic_deadletter))
+
+    letter = next(letter for letter in published.values(settings.topic_deadletter) if letter["key"] == key)
+    assert (letter["reason"], letter["stage"]) == ("wrong-schema", "stories")
     assert worker.process.poll() is None
