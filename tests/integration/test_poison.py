@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from tests.integration.kafka import assert_valid, gather, send
+from tests.integration.kafka import Published, assert_valid, gather, send
 from warta.config import Settings
 from warta.worker import WorkerProcess
 
@@ -81,7 +81,7 @@ def test_poison_pills_are_dead_lettered_and_good_documents_still_enriched(
     messages += [(key, orjson.dumps({"id": key, **fields})) for key, fields in (odd | good).items()]
     send(settings, messages[::2] + messages[1::2])
 
-    def everything_came_out(published):  # type: ignore[no-untyped-def]
+    def everything_came_out(published: Published) -> bool:
         out = published.keys(settings.topic_enriched) | published.keys(settings.topic_deadletter)
         return {key for key, _ in messages} <= out
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
+from collections.abc import Iterator
 
 import pytest
 from aiokafka import AIOKafkaProducer
@@ -28,7 +29,7 @@ PASSWORD = "correct-horse-battery-staple"
 
 
 @pytest.fixture(scope="module")
-def authenticating_broker() -> EmbeddedBroker:
+def authenticating_broker() -> Iterator[EmbeddedBroker]:
     with EmbeddedBroker(authentication=True) as broker:
         yield broker
 
