@@ -46,10 +46,10 @@ TITLE_BOOST = 3
 """A word or entity in the title counts as this many mentions in the body."""
 LEAD_BOOST = 3
 """A mention in the first paragraph counts as this many."""
-JOIN_SIMILARITY = 0.11
+JOIN_SIMILARITY = 0.2
 """Time-discounted cosine similarity between an article and a story's profile needed to join it."""
-HALF_LIFE_HOURS = 20.0
-"""Similarity to a story halves for every 20 hours between the article and the story's newest member."""
+HALF_LIFE_HOURS = 24.0
+"""Similarity to a story halves for every day between the article and the story's newest member."""
 IDF_PRIOR = 10
 """Pseudo-articles added to the held count, so that IDF is not zero while few articles are held."""
 MAX_POSTINGS = 100
@@ -63,13 +63,8 @@ DUPLICATE_MEMBERS = 64
 hours, and the cost of a lookup stays bounded however large a story grows."""
 TOP_ENTITIES = 10
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "LOC"})
-PLACE_LABEL = "LOC"
-OTHER_PLACE = 0.45
-"""Similarity kept when the article's main place is not among a story's entities: a tour's next stop
-shares the visitor, the host country's name and the recap of the last stop, but happens elsewhere."""
-FINGERPRINT_VERSION = 3
-"""Version 3 adds the main place; version 2 (no place) is restored without one, and version 1 (whole
-words, no place) also has its keywords stemmed."""
+FINGERPRINT_VERSION = 2
+"""Version 2 holds stemmed keywords; a version-1 fingerprint (whole words) is stemmed on restore."""
 
 _WORD = re.compile(r"\w+")
 _TERM = re.compile(r"[^\W\d_]{4,}")
@@ -104,8 +99,6 @@ class Features:
 
     entities: tuple[str, ...]
     terms: tuple[str, ...]
-    place: str | None = None
-    """The most mentioned place (``LOC`` entity), where the happening is."""
 
     def all(self) -> tuple[str, ...]:
         return self.entities + self.terms
@@ -289,10 +282,9 @@ class StoryIndex:
         Names are interned as ``assign`` interns them: held articles share one copy of each word.
         """
         state = orjson.loads(fingerprint)
-        if state["v"] not in (1, 2, FINGERPRINT_VERSION):
+        if state["v"] not in (1, FINGERPRINT_VERSION):
             raise ValueError(f"fingerprint version {state['v']} is not {FINGERPRINT_VERSION}")
-        terms = state["terms"] if state["v"] > 1 else _stemmed(state["terms"])
-        place = state.get("place")
+        terms = state["terms"] if state["v"] == FINGERPRINT_VERSION else _stemmed(state["terms"])
         if state["id"] in self._articles:
             return
         entry = _Article(
@@ -301,11 +293,7 @@ class StoryIndex:
             duplicate_of=state["duplicate_of"],
             seen=datetime.fromisoformat(state["seen"]),
             signature=base64.b64decode(state["signature"]),
-            features=Features(
-                tuple(map(sys.intern, state["entities"])),
-                tuple(map(sys.intern, terms)),
-                None if place is None else sys.intern(place),
-            ),
+            features=Features(tuple(map(sys.intern, state["entities"])), tuple(map(sys.intern, terms))),
             events=tuple(state["events"]),
         )
         self._add(entry, title=state["title"])
@@ -365,8 +353,6 @@ class StoryIndex:
         for story in candidates:
             hours = abs((seen - story.newest()).total_seconds()) / 3600
             score = similarity(features, story, idf) * 0.5 ** (hours / HALF_LIFE_HOURS)
-            if features.place is not None and features.place not in story.entities:
-                score *= OTHER_PLACE
             if score >= best:
                 best_id, best = story.id, score
         return best_id
@@ -397,7 +383,6 @@ class StoryIndex:
                 "signature": base64.b64encode(entry.signature).decode(),
                 "entities": entry.features.entities,
                 "terms": entry.features.terms,
-                "place": entry.features.place,
                 "events": entry.events,
             }
         )
@@ -446,12 +431,7 @@ def extract_features(article: EnrichedArticle) -> Features:
         for word in _TERM.findall(part.lower()):
             if word not in STOPWORDS and (root := stem(word)) not in STOPWORDS:
                 terms[sys.intern(root)] += boost
-    places = Counter({name: count for name, count in entities.items() if labels[name] == PLACE_LABEL})
-    return Features(
-        entities=_most_common(entities, MAX_ENTITIES),
-        terms=_most_common(terms, MAX_TERMS),
-        place=next(iter(_most_common(places, 1)), None),
-    )
+    return Features(entities=_most_common(entities, MAX_ENTITIES), terms=_most_common(terms, MAX_TERMS))
 
 
 _PARTICLE = re.compile(r"(?:lah|kah|pun|nya)$")
