@@ -28,7 +28,7 @@ def test_story_state_survives_a_worker_restart(broker_url: str) -> None:
         worker = WorkerProcess(settings, log_level="info")
         try:
             send(settings, [(doc_id, orjson.dumps({"id": doc_id, "text": text}))])
-            published = gather(settings, lambda p: doc_id in p.keys(settings.topic_enriched))
+            published = gather(settings, lambda p: doc_id in p.keys(settings.topic_enriched), timeout=180)
         finally:
             assert worker.stop() == 0, worker.tail(40)
         return next(a for a in published.values(settings.topic_enriched) if a["id"] == doc_id)
