@@ -10,8 +10,8 @@ models read the same words and character n-grams of a bounded sample of the text
 - the *neighbour* model (``models/language``, built by ``scripts/train_language.py``) then chooses
   among Indonesian, Malay, Javanese, Sundanese, Tagalog and English, where word evidence such as
   "tidak"/"tak", "kerana" or "ora" decides what character statistics cannot. Its word features
-  include a Malay-versus-Indonesian vote for some 26,000 frequent words, distilled at training time
-  from wordfreq's large-corpus frequency lists, and a prior toward Indonesian, warta's usual
+  include a Malay-versus-Indonesian vote for some 13,600 clearly one-sided frequent words, distilled
+  at training time from wordfreq's large-corpus frequency lists, and a prior toward Indonesian, warta's usual
   language, so that Malay must be clearly evidenced to win (a crawler's hint lifts that prior).
 
 Both models' scores are divided by temperatures fitted on text they were not trained on, so the
@@ -43,6 +43,9 @@ MIN_COMMON_WORDS = 3
 """Fewer words left once names are set aside, and the names are kept as evidence after all."""
 CHUNK_WORDS = 12
 """Mixed text is found by classifying chunks of this many words and measuring their agreement."""
+KIN = frozenset({"id", "ms"})
+"""Languages that share most of their words: a chunk of shared words in a Malay text may well read
+as Indonesian, which makes the text ambiguous in places, not mixed."""
 CACHE_WORDS = 200_000
 HINT_ODDS = 3.0
 """The crawler's hint multiplies the odds of its language: it tips close calls, never overrules text."""
@@ -251,6 +254,10 @@ def _other_script(text: str, hint: str | None, detector: DetectorFactory) -> Lan
     return _verdict(best, probabilities[best] / sum(probabilities.values()))
 
 
+def _agree(chunk: str, whole: str) -> bool:
+    return chunk == whole or {chunk, whole} <= KIN
+
+
 def _verdict(code: str, confidence: float) -> Language:
     confidence = round(min(max(confidence, 0.0), 1.0), 4)
     return Language(code=code if confidence >= MIN_CONFIDENCE else "und", confidence=confidence)
@@ -275,5 +282,5 @@ def detect_language(text: str, hint: str | None = None) -> Language:
     [(code, confidence)] = model.decide(per_word.sum(axis=0, keepdims=True), hint)
     if len(latin) >= 2 * CHUNK_WORDS:
         chunks = np.add.reduceat(per_word, np.arange(0, len(latin), CHUNK_WORDS))
-        confidence *= float(np.mean([chunk_code == code for chunk_code, _ in model.decide(chunks)]))
+        confidence *= float(np.mean([_agree(chunk_code, code) for chunk_code, _ in model.decide(chunks)]))
     return _verdict(code, confidence)
