@@ -13,11 +13,12 @@ word-frequency lists of ``wordfreq`` (built from large Indonesian and Malay corp
 dependency only) add a *lexicon*: each of their frequent words votes for Malay by its smoothed,
 clipped log-ratio of Malay to Indonesian frequency (``kerana`` +3, ``karena`` -3, ``yang`` ~0), less
 a margin, since the two lists come from different genres and shared words drift by about one unit
-(``hilang`` +0.9 votes nothing). The votes, times a weight, are distilled into the Malay column of the word features, so the shipped model
-needs no wordfreq. A prior toward Indonesian, warta's usual language, sets how clear the Malay
-evidence must be. Five-fold cross-validation on the training sentences alone chooses the smoothing,
-the lexicon's weight and margin, the prior and the temperatures that calibrate both models'
-probabilities; the evaluation set in ``tests/data/language`` is never read. Deterministic: same data, same model.
+(``hilang`` +0.9 votes nothing). The votes, times a weight, are distilled into the Malay column of
+the word features, so the shipped model needs no wordfreq. A prior toward Indonesian, warta's usual
+language, sets how clear the Malay evidence must be. Five-fold cross-validation on the training
+sentences alone chooses the smoothing, the lexicon's weight and margin, the prior and the
+temperatures that calibrate both models' probabilities; the evaluation set in
+``tests/data/language`` is never read. Deterministic: same data, same model.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ LEXICON_CLIP = 3.0
 """No single word may weigh more than e^3 ≈ 20 to 1 (names, topics of one country's news)."""
 LEXICON_WEIGHTS = (0.0, 10.0, 20.0, 30.0, 50.0, 70.0, 100.0)
 LEXICON_MARGINS = (0.0, 0.5, 1.0, 1.5)
-"""How far a word's log-ratio must go beyond even before it votes (``hilang``, 0.9, does not;
+"""How far a word's log-ratio must go beyond even odds before it votes (``hilang``, 0.9, does not;
 ``kerana``, 3, does): wordfreq's Malay and Indonesian lists come from different mixes of sources,
 so words shared by both languages drift about one unit either way with the genre, not the language."""
 MALAY_PRIORS = (0.0, 10.0, 20.0, 40.0, 60.0, 80.0, 100.0, 120.0)
