@@ -67,6 +67,17 @@ def test_text_mixing_languages_is_less_certain_than_either_alone() -> None:
     assert mixed.confidence < pure.confidence
 
 
+def test_malay_with_a_stretch_of_words_shared_with_indonesian_is_not_mixed() -> None:
+    malay = (
+        "Kerajaan negeri akan membina lebih banyak rumah mampu milik tahun hadapan. Harga barang dapur "
+        "naik lagi bulan ini dan ramai orang mengeluh. Anak saya suka bermain bola di padang dekat rumah "
+        "setiap petang. Kami pergi ke pasar pagi untuk membeli sayur dan ikan segar."
+    )
+    found = detect_language(malay)
+    assert found.code == "ms"
+    assert found.confidence > 0.9
+
+
 def test_hint_is_a_prior_that_never_overrules_clear_text() -> None:
     assert detect_language(ENGLISH, hint="id-ID").code == "en"
     assert detect_language(INDONESIAN, hint="ms").code == "id"
