@@ -1,13 +1,15 @@
 """Train the entities stage's CRF tagger and its word classes, and write them into the package.
 
-Usage: python scripts/train_ner.py [--data ../shared/data/ner] [--out service/warta/models/ner/tagger.crfsuite]
+Usage: python scripts/train_ner.py [--data ../shared/data/ner] [--out service/warta/models/ner/tagger.npz]
        python scripts/train_ner.py --cv [--folds 3]   # cross-validation on the training files only
 
 Trains on the NERGrit, NERP and idner-news-2k training files, leaving out every sentence that also
 occurs (in any case) in an evaluation file, since idner-news-2k sentences recur lowercased in NERP.
 NERP is lowercased: the tagger sees such sentences without shape features, and a lowercased copy of
 the cased corpora teaches it the words of news names for that case too. Words are re-split by the
-stage's own tokenizer, so that training and tagging see the same tokens.
+stage's own tokenizer, so that training and tagging see the same tokens. crfsuite trains the
+tagger; its weights are then exported for the stage's own decoder (``warta.pipeline.crf``), which
+must tag the held-out sentences exactly as crfsuite does, or the script fails.
 
 Before the tagger, the word classes (``lexicon.json``) are learned from all the training text, no
 labels used: each word's left and right neighbours (PPMI-weighted counts over the most frequent
@@ -34,6 +36,7 @@ import numpy as np
 import pycrfsuite
 
 from warta.evaluation.entities import Sentence, read_bio
+from warta.pipeline.crf import LinearChain
 from warta.pipeline.entities import COPIED, LEXICON, MODEL, sentence_features
 from warta.pipeline.gazetteer import TOKEN, load
 
@@ -170,14 +173,52 @@ def lexicon(texts: Corpora) -> dict[str, object]:
     return {"clusters": _clusters(lowered), "common": _common(texts)}
 
 
-def train(sentences: Iterable[Sentence], out: Path) -> None:
+def train(sentences: Iterable[Sentence], out: Path, held_out: Sequence[Sentence]) -> None:
+    """Train crfsuite on ``sentences`` and write its weights to ``out`` for the stage's decoder,
+    checked against crfsuite on the ``held_out`` sentences (their labels unused)."""
     gazetteer = load()
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     trainer.set_params(PARAMS)
     for sentence in sentences:
         trainer.append(sentence_features(sentence.words, gazetteer), sentence.tags)
     out.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(out))
+    with tempfile.TemporaryDirectory() as tmp:
+        trained = Path(tmp) / "tagger.crfsuite"
+        trainer.train(str(trained))
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(trained))
+        model = exported(tagger)
+        check(tagger, model, held_out)
+    model.save(out)
+
+
+def exported(tagger: pycrfsuite.Tagger) -> LinearChain:
+    """The tagger's weights as dense arrays (crfsuite dumps them to six decimals)."""
+    info = tagger.info()
+    labels = tuple(sorted(info.labels, key=lambda label: int(info.labels[label])))
+    column = {label: j for j, label in enumerate(labels)}
+    attributes = {name: row for row, name in enumerate(sorted(info.attributes))}
+    state = np.zeros((len(attributes), len(labels)))
+    for (name, label), weight in info.state_features.items():
+        state[attributes[name], column[label]] = weight
+    transition = np.zeros((len(labels), len(labels)))
+    for (before, after), weight in info.transitions.items():
+        transition[column[before], column[after]] = weight
+    return LinearChain(labels, attributes, state, transition)
+
+
+def check(tagger: pycrfsuite.Tagger, model: LinearChain, sentences: Sequence[Sentence]) -> None:
+    """Fail unless the exported model tags ``sentences`` as crfsuite does."""
+    gazetteer = load()
+    features = [sentence_features(s.words, gazetteer) for s in sentences]
+    scores = np.stack([model.score(f) for sentence in features for f in sentence])
+    ours = iter(model.decode(scores, [len(sentence) for sentence in features]))
+    differ = sum(tagger.tag(sentence) != [next(ours) for _ in sentence] for sentence in features)
+    if differ:
+        raise SystemExit(
+            f"the exported tagger disagrees with crfsuite on {differ} of {len(features)} sentences"
+        )
+    print(f"the exported tagger agrees with crfsuite on all {len(features):,} held-out sentences", flush=True)
 
 
 def _write_lexicon(texts: Corpora, path: Path) -> None:
@@ -189,11 +230,10 @@ def _use(model_dir: Path) -> None:
     """Point the stage at the tagger and lexicon in ``model_dir`` (cross-validation only)."""
     from warta.pipeline import entities
 
-    entities.MODEL = str(model_dir / "tagger.crfsuite")
+    entities.MODEL = str(model_dir / "tagger.npz")
     entities.LEXICON = str(model_dir / "lexicon.json")
     entities.lexicon.cache_clear()
-    entities._word_features.cache_clear()
-    entities._taggers.tagger = None
+    entities._scorers.scorer = None
 
 
 def cross_validate(data: Path, folds: int, only: int | None = None) -> dict[str, float]:
@@ -215,7 +255,9 @@ def cross_validate(data: Path, folds: int, only: int | None = None) -> dict[str,
             model_dir = Path(tmp)
             _write_lexicon(train_texts, model_dir / "lexicon.json")
             _use(model_dir)
-            train(training_set(train_texts), model_dir / "tagger.crfsuite")
+            train(
+                training_set(train_texts), model_dir / "tagger.npz", [s for ss in test.values() for s in ss]
+            )
             for name, sentences in test.items():
                 entities._tidy = lambda mentions, *_: mentions
                 _, _, bare, _ = score(sentences).row(None)
@@ -247,7 +289,7 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     _write_lexicon(texts, args.out.parent / Path(LEXICON).name)
     pairs = training_set(texts)
-    train(pairs, args.out)
+    train(pairs, args.out, [retokenized(s) for name in HELD_OUT for s in read_bio(args.data / name)])
     card = {
         "trained_on": list(CORPORA),
         "copied_per_case": list(COPIED) or "all",

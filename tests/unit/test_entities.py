@@ -5,10 +5,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from warta.evaluation.entities import main as evaluate
-from warta.pipeline.entities import extract_entities, sentence_features, spans
+from warta.pipeline.entities import extract_entities, is_cased, scorer, sentence_features, spans
 from warta.pipeline.gazetteer import fold, load
 
 ARTICLE = (
@@ -88,11 +89,25 @@ def test_bio_tags_become_word_spans() -> None:
     ]
 
 
-def test_features_are_cached_per_word_but_not_shared_between_positions() -> None:
-    first = sentence_features(["Putin", "tiba", "di", "Hanoi"], load())
-    again = sentence_features(["Putin", "tiba", "di", "Hanoi"], load())
-    assert first == again
-    assert first[0] is not again[0]
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        [["Putin", "tiba", "di", "Hanoi", "."], ["Amerika", "Serikat", "mengkritik", "Putin"]],
+        [
+            ["presiden", "rusia", "vladimir", "putin"],
+            ["AS"],
+            ["Tô", "Lâm", "menyambut", "Putin", "di", "Hanoi"],
+        ],
+    ],
+)
+def test_tagging_scores_are_the_summed_weights_of_the_training_features(sentences: list[list[str]]) -> None:
+    gazetteer = load()
+    model = scorer()
+    parsed = [(words, is_cased(words), gazetteer.find(words, is_cased(words))) for words in sentences]
+    expected = [
+        model.model.score(features) for words in sentences for features in sentence_features(words, gazetteer)
+    ]
+    assert np.allclose(model.emissions(parsed), np.stack(expected))
 
 
 def test_stage_tags_fast_enough_for_a_news_stream() -> None:
