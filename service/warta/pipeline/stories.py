@@ -15,6 +15,7 @@ index a worker had before it restarted.
 from __future__ import annotations
 
 import base64
+import bisect
 import functools
 import hashlib
 import heapq
@@ -117,44 +118,53 @@ class _Article:
 
 @dataclass(slots=True)
 class _Story:
-    """A story's profile: for each feature and event type, how many held members carry it."""
+    """A story's profile: for each feature and event type, how many held members carry it.
+
+    Every article's update carries its story, so nothing here costs more than a pass over the
+    member ids: the members are also kept sorted by when they were seen, and the top entities are
+    picked without sorting every entity a long-running story has gathered.
+    """
 
     id: str
     title: str | None
     members: dict[str, _Article] = field(default_factory=dict)
+    order: list[tuple[datetime, str]] = field(default_factory=list)
     entities: Counter[str] = field(default_factory=Counter)
     terms: Counter[str] = field(default_factory=Counter)
     events: Counter[str] = field(default_factory=Counter)
 
     def add(self, article: _Article) -> None:
         self.members[article.id] = article
+        bisect.insort(self.order, (article.seen, article.id))
         self.entities.update(ranked(article.features.entities))
         self.terms.update(ranked(article.features.terms))
         self.events.update(article.events)
 
     def remove(self, article: _Article) -> None:
         del self.members[article.id]
-        self.entities.subtract(ranked(article.features.entities))
-        self.terms.subtract(ranked(article.features.terms))
-        self.events.subtract(article.events)
-        for counts in (self.entities, self.terms, self.events):
-            for key in [key for key, count in counts.items() if count <= 0]:
-                del counts[key]
+        del self.order[bisect.bisect_left(self.order, (article.seen, article.id))]
+        for counts, removed in (
+            (self.entities, ranked(article.features.entities)),
+            (self.terms, ranked(article.features.terms)),
+            (self.events, Counter(article.events)),
+        ):
+            counts.subtract(removed)
+            for key in removed:
+                if counts[key] <= 0:
+                    del counts[key]
 
     def newest(self) -> datetime:
-        return max(member.seen for member in self.members.values())
+        return self.order[-1][0]
 
     def record(self) -> Story:
-        members = sorted(self.members.values(), key=lambda a: (a.seen, a.id))
-        top = sorted(self.entities.items(), key=lambda item: (-item[1], item[0]))[:TOP_ENTITIES]
         return Story(
             id=self.id,
             title=self.title,
-            articles=[a.id for a in members],
-            top_entities=[name for name, _ in top],
+            articles=[article_id for _, article_id in self.order],
+            top_entities=list(_most_common(self.entities, TOP_ENTITIES)),
             events=dict(sorted(self.events.items())),
-            first_seen=members[0].seen,
-            last_seen=members[-1].seen,
+            first_seen=self.order[0][0],
+            last_seen=self.order[-1][0],
         )
 
 
@@ -500,7 +510,11 @@ def ranked(names: tuple[str, ...]) -> dict[str, int]:
 
 
 def _most_common(counts: Counter[str], limit: int) -> tuple[str, ...]:
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    """The ``limit`` largest counts, ties broken by name; only the names that can make the cut are
+    sorted."""
+    floor = heapq.nlargest(limit, counts.values())[-1] if len(counts) > limit else -math.inf
+    items = [item for item in counts.items() if item[1] >= floor]
+    ranked = sorted(items, key=lambda item: (-item[1], item[0]))[:limit]
     return tuple(name for name, _ in ranked)
 
 
