@@ -173,11 +173,9 @@ def create_app(settings: Settings, pool: PipelinePool, *, idempotent: bool = Fal
             metrics.RECORDS_IN.labels(settings.topic_raw).inc(len(messages))
             outcomes = await pool.analyse(messages)
             for outcome in outcomes:
-                metrics.observe(outcome)
+                outcome.observation.count()
             await acknowledged(
-                send(deadletter, outcome.key, encode(outcome))
-                if isinstance(outcome, DeadLetter)
-                else send(analysed, outcome.id, encode(outcome))
+                send(deadletter if outcome.dead_letter else analysed, outcome.key, outcome.value)
                 for outcome in outcomes
             )
 

@@ -6,6 +6,8 @@ histograms); ``deploy/grafana/dashboards/warta.json`` charts them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from prometheus_client import Counter, Gauge, Histogram
 
 from warta.records import DeadLetter, EnrichedArticle
@@ -30,16 +32,44 @@ UP = Gauge("warta_up", "1 while the worker process runs")
 READY = Gauge("warta_ready", "1 once the worker has partitions assigned and is processing")
 
 
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """What one analysed message adds to the metrics: small enough to come back from a pipeline
+    process along with the encoded record, so the worker never decodes the record to count it."""
+
+    dead_letter: tuple[str, str] | None = None
+    """(reason, stage) of a dead letter."""
+    language: str | None = None
+    stage_seconds: tuple[tuple[str, float], ...] = ()
+    entity_labels: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, outcome: EnrichedArticle | DeadLetter) -> Observation:
+        if isinstance(outcome, DeadLetter):
+            return cls(dead_letter=(outcome.reason, outcome.stage))
+        return cls(
+            language=outcome.language.code,
+            stage_seconds=tuple(
+                (stage, run.ms / 1000) for stage, run in outcome.pipeline.stages.items() if run.ran
+            ),
+            entity_labels=tuple(entity.label for entity in outcome.entities),
+            event_types=tuple(event.type for event in outcome.events),
+        )
+
+    def count(self) -> None:
+        if self.dead_letter is not None:
+            DEAD_LETTERS.labels(*self.dead_letter).inc()
+            return
+        LANGUAGES.labels(self.language).inc()
+        for stage, seconds in self.stage_seconds:
+            STAGE_SECONDS.labels(stage).observe(seconds)
+        for label in self.entity_labels:
+            ENTITIES.labels(label).inc()
+        for event_type in self.event_types:
+            EVENTS.labels(event_type).inc()
+
+
 def observe(outcome: EnrichedArticle | DeadLetter) -> None:
     """Count what one analysed message produced."""
-    if isinstance(outcome, DeadLetter):
-        DEAD_LETTERS.labels(outcome.reason, outcome.stage).inc()
-        return
-    LANGUAGES.labels(outcome.language.code).inc()
-    for stage, run in outcome.pipeline.stages.items():
-        if run.ran:
-            STAGE_SECONDS.labels(stage).observe(run.ms / 1000)
-    for entity in outcome.entities:
-        ENTITIES.labels(entity.label).inc()
-    for event in outcome.events:
-        EVENTS.labels(event.type).inc()
+    Observation.of(outcome).count()

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pebble import ProcessExpired, ProcessPool
 
 from warta.config import Settings
-from warta.intake import Rejection, analyse_message, dead_letter
+from warta.intake import Rejection, analyse_message, dead_letter, encode
+from warta.metrics import Observation
 from warta.records import DeadLetter, EnrichedArticle, RawDocument
 
 log = logging.getLogger("warta.pool")
@@ -37,19 +38,37 @@ class RawMessage:
     offset: int
 
 
-Outcome = EnrichedArticle | DeadLetter
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """One message's outcome as the pool hands it back: encoded in the pipeline process, so that the
+    worker only forwards bytes (unpickling a whole article there and encoding it again cost the
+    worker ~2 ms per article), and observed there for the worker's metrics."""
+
+    key: str | None
+    value: bytes
+    """An encoded EnrichedArticle, or an encoded DeadLetter when ``dead_letter``."""
+    dead_letter: bool
+    observation: Observation
+
+    @classmethod
+    def of(cls, outcome: EnrichedArticle | DeadLetter) -> Analysed:
+        dead = isinstance(outcome, DeadLetter)
+        key = outcome.key if isinstance(outcome, DeadLetter) else outcome.id
+        return cls(key, encode(outcome), dead, Observation.of(outcome))
 
 
-def _analyse_chunk(messages: list[RawMessage], max_bytes: int) -> list[Outcome]:
+def _analyse_chunk(messages: list[RawMessage], max_bytes: int) -> list[Analysed]:
     """Runs in a pipeline process."""
     return [
-        analyse_message(
-            message.value,
-            max_bytes=max_bytes,
-            key=message.key,
-            topic=message.topic,
-            partition=message.partition,
-            offset=message.offset,
+        Analysed.of(
+            analyse_message(
+                message.value,
+                max_bytes=max_bytes,
+                key=message.key,
+                topic=message.topic,
+                partition=message.partition,
+                offset=message.offset,
+            )
         )
         for message in messages
     ]
@@ -88,7 +107,7 @@ class PipelinePool:
             max_workers=processes, initializer=_warm_up, context=multiprocessing.get_context("spawn")
         )
 
-    async def analyse(self, messages: list[RawMessage]) -> list[Outcome]:
+    async def analyse(self, messages: list[RawMessage]) -> list[Analysed]:
         """Analyse a batch, one chunk per process; outcomes come back in input order.
 
         A chunk normally takes a fraction of one record's budget. One that overruns the budget (or
@@ -101,16 +120,16 @@ class PipelinePool:
             self._pool.schedule(_analyse_chunk, args=(chunk, self._max_bytes), timeout=self._timeout)
             for chunk in chunks
         ]
-        outcomes: list[Outcome] = []
+        outcomes: list[Analysed] = []
         for chunk, future in zip(chunks, futures, strict=True):
             try:
-                done: list[Outcome] = await asyncio.wrap_future(future)
+                done: list[Analysed] = await asyncio.wrap_future(future)
             except (TimeoutError, ProcessExpired, BrokenProcessPool):
                 done = await self._one_by_one(chunk)
             outcomes += done
         return outcomes
 
-    async def _one_by_one(self, messages: list[RawMessage]) -> list[Outcome]:
+    async def _one_by_one(self, messages: list[RawMessage]) -> list[Analysed]:
         futures = [
             self._pool.schedule(_analyse_chunk, args=([message], self._max_bytes), timeout=self._timeout)
             for message in messages
@@ -119,7 +138,7 @@ class PipelinePool:
             await self._outcome(message, future) for message, future in zip(messages, futures, strict=True)
         ]
 
-    async def _outcome(self, message: RawMessage, future: Future[list[Outcome]]) -> Outcome:
+    async def _outcome(self, message: RawMessage, future: Future[list[Analysed]]) -> Analysed:
         try:
             [outcome] = await asyncio.wrap_future(future)
             return outcome
@@ -131,7 +150,7 @@ class PipelinePool:
             )
         except (ProcessExpired, BrokenProcessPool) as error:
             failure = Rejection("worker-crashed", f"the pipeline process died: {error}", "pipeline")
-        return dead_letter(
+        letter = dead_letter(
             message.value,
             failure,
             key=message.key,
@@ -139,6 +158,7 @@ class PipelinePool:
             partition=message.partition,
             offset=message.offset,
         )
+        return Analysed.of(letter)
 
     def __enter__(self) -> PipelinePool:
         return self
