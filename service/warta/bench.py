@@ -9,6 +9,7 @@ processing). Results are printed as a table and written to JSON so that runs can
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 import resource
 import statistics
@@ -199,6 +200,16 @@ def _process_tree(pid: int) -> Iterator[int]:
             yield from _process_tree(int(child))
 
 
+def _cpu_seconds(pid: int) -> dict[str, float]:
+    """CPU time used so far by a worker process and, together, by its pipeline processes."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    used = {"worker": 0.0, "pipeline": 0.0}
+    for process in _process_tree(pid):
+        fields = Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
+        used["worker" if process == pid else "pipeline"] += (int(fields[11]) + int(fields[12])) / ticks
+    return used
+
+
 def _wait_ready(port: int, timeout: float = 120.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -224,7 +235,15 @@ def measure_streaming(broker_url: str, docs: list[RawDocument], workers: int) ->
         warm = [_message(doc.model_copy(update={"id": f"warm-{i}"})) for i, doc in enumerate(docs[:16])]
         asyncio.run(_round_trip(base, base.topic_raw, base.topic_enriched, warm))
         messages = [_message(doc) for doc in docs]
+        before = [_cpu_seconds(p.process.pid) for p in processes]
         result = asyncio.run(_round_trip(base, base.topic_raw, base.topic_enriched, messages))
+        after = [_cpu_seconds(p.process.pid) for p in processes]
+        result["cpu_ms_per_article"] = {
+            role: round(
+                1000 * sum(a[role] - b[role] for a, b in zip(after, before, strict=True)) / len(docs), 2
+            )
+            for role in ("worker", "pipeline")
+        }
         paced = [_message(doc.model_copy(update={"id": f"paced-{doc.id}"})) for doc in docs[:500]]
         at_100 = asyncio.run(_round_trip(base, base.topic_raw, base.topic_enriched, paced, rate=100))
         result["p50_ms_at_100_per_s"], result["p99_ms_at_100_per_s"] = at_100["p50_ms"], at_100["p99_ms"]
@@ -312,6 +331,11 @@ def render(results: Result) -> Table:
         table.add_row(
             f"  latency at 100 articles/s, {workers} worker(s)",
             f"p50 {s['p50_ms_at_100_per_s']} ms · p99 {s['p99_ms_at_100_per_s']} ms",
+        )
+        cpu = s["cpu_ms_per_article"]
+        table.add_row(
+            f"  CPU per article, {workers} worker(s)",
+            f"worker {cpu['worker']} ms · pipeline processes {cpu['pipeline']} ms",
         )
         table.add_row(f"  peak RSS per process, {workers} worker(s)", f"{s['peak_rss_mb_per_process']} MB")
     table.add_row("peak RSS, bench process", f"{results['peak_rss_mb_bench_process']} MB")
