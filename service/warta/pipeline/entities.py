@@ -26,7 +26,7 @@ from typing import NamedTuple
 import numpy as np
 
 from warta.pipeline.crf import LinearChain, Scores
-from warta.pipeline.gazetteer import TOKEN, Gazetteer, Match, fold, load
+from warta.pipeline.gazetteer import TOKEN, Gazetteer, Match, fold, folded_words, load
 from warta.records import Entity
 
 MODEL = "models/ner/tagger.npz"
@@ -656,7 +656,7 @@ def _repeated_people(
     tagger missed it: a name found once names the same person throughout the article."""
     names: set[tuple[str, ...]] = set()
     for entity, _ in found:
-        key = _key(entity.text)
+        key = folded_words(entity.text)
         if entity.label == "PERSON":
             names.add(key)
             names.update((part,) for part in key if len(part) > 2 and part not in gazetteer.titles)
@@ -693,10 +693,6 @@ def _repeated_people(
     return repeated
 
 
-def _key(surface: str) -> tuple[str, ...]:
-    return tuple(fold(word) for word in TOKEN.findall(surface))
-
-
 def canonicalise(found: Sequence[tuple[Entity, str | None]], gazetteer: Gazetteer) -> list[Entity]:
     """One canonical name per entity in the document.
 
@@ -708,14 +704,14 @@ def canonicalise(found: Sequence[tuple[Entity, str | None]], gazetteer: Gazettee
     for entity, known in found:
         bare = _without_acronym(entity.text)
         name = known or (named.canonical if (named := gazetteer.get(bare)) else None)
-        key = _key(entity.text)
+        key = folded_words(entity.text)
         candidate = name or " ".join(bare.split())
         best = spelling.get(key)
         if best is None or (name is None and _richer(candidate, best)) or name:
             spelling[key] = candidate
     people: dict[tuple[str, ...], tuple[str, ...]] = {}
     for entity, _ in found:
-        key = _key(entity.text)
+        key = folded_words(entity.text)
         if entity.label != "PERSON" or len(key) < 2:
             continue
         for size in range(1, len(key)):
@@ -725,7 +721,7 @@ def canonicalise(found: Sequence[tuple[Entity, str | None]], gazetteer: Gazettee
                     people[part] = key
     result = []
     for entity, _ in found:
-        key = _key(entity.text)
+        key = folded_words(entity.text)
         full = people.get(key)
         if (
             full is not None

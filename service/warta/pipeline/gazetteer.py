@@ -58,6 +58,13 @@ def words(text: str) -> list[str]:
     return TOKEN.findall(text)
 
 
+@lru_cache(maxsize=100_000)
+def folded_words(surface: str) -> tuple[str, ...]:
+    """The key of a name: its words folded ("Tô Lâm" and "To Lam" → ("to", "lam")); cached, since
+    an article names the same few entities again and again."""
+    return tuple(fold(word) for word in words(surface))
+
+
 def _case_of(word: str) -> str:
     """`U` acronyms must stay upper case, `T` capitalised words capitalised; `x` anything."""
     if len(word) > 1 and word.isupper():
@@ -94,15 +101,12 @@ class Gazetteer:
     def find(self, tokens: Sequence[str], cased: bool = True) -> list[Match]:
         """Non-overlapping matches, leftmost first, each as long as possible."""
         folded = [fold(token) for token in tokens]
-        matches = []
-        i = 0
-        while i < len(tokens):
-            match = self._match_at(tokens, folded, i, cased)
-            if match is None:
-                i += 1
-                continue
-            matches.append(match)
-            i = match.end
+        matches: list[Match] = []
+        for i, word in enumerate(folded):
+            if word in self._by_first and (not matches or i >= matches[-1].end):
+                match = self._match_at(tokens, folded, i, cased)
+                if match is not None:
+                    matches.append(match)
         return matches
 
     def _match_at(self, tokens: Sequence[str], folded: list[str], i: int, cased: bool) -> Match | None:
@@ -116,7 +120,7 @@ class Gazetteer:
 
     def get(self, surface: str) -> Name | None:
         """The known name spelled ``surface`` (any case, with or without diacritics), if any."""
-        return self._by_words.get(tuple(fold(word) for word in words(surface)))
+        return self._by_words.get(folded_words(surface))
 
 
 def _entry(alias: str, name: Name) -> _Entry | None:
