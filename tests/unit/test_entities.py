@@ -148,6 +148,13 @@ def test_organisation_heads_make_organisations() -> None:
     assert found.get("Universitas New South Wales") == "ORG"
 
 
+def test_an_embassy_named_after_its_country_is_an_organisation_not_the_place() -> None:
+    found = _found("Dalam pernyataannya, Kedutaan Besar AS di Hanoi menyebut kunjungan itu tidak layak.")
+    assert found.get("Kedutaan Besar AS") == "ORG"
+    assert "AS" not in found
+    assert found.get("Hanoi") == "LOC"
+
+
 def test_headline_words_are_not_part_of_a_name() -> None:
     found = _found("Vladimir Putin Tiba di Vietnam Setelah Kunjungi Korea Utara")
     assert "Vladimir Putin" in found

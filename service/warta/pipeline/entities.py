@@ -362,7 +362,8 @@ _ORG_HEADS = frozenset(
         "politeknik",
         "fakultas",
         "kementerian",
-        "kementerian",
+        "kedutaan",
+        "konsulat",
         "departemen",
         "badan",
         "lembaga",
@@ -445,6 +446,7 @@ _ROLE_WORDS = frozenset(
 )
 """Words of a title after its first word ("Menteri Luar Negeri", "Duta Besar"), never a name."""
 _MAX_NAME_WORDS = 4
+_MAX_ORG_WORDS = 8
 _QUOTE_ENDS = frozenset([",", '"', "”", "'", "’"])
 
 
@@ -491,6 +493,10 @@ def _tidy(
     cut = [f in _FUNCTION_WORDS and word.islower() for f, word in zip(folded, words, strict=True)]
     places = {m.start: m for m in matches if m.name.label == "LOC"}
     headline: bool | None = None
+    if any(capital[i] and f in _ORG_HEADS for i, f in enumerate(folded)):
+        headline = _headline(words)
+        if not headline:
+            mentions = _headed_organisations(mentions, folded, capital)
     tidy: list[_Mention] = []
     for mention in mentions:
         if mention.canonical is not None:
@@ -529,6 +535,31 @@ def _tidy(
     if not triggered or (headline if headline is not None else _headline(words)):
         return tidy
     return _titled_people(tidy, words, folded, capital, gazetteer, places)
+
+
+def _headed_organisations(
+    mentions: list[_Mention], folded: Sequence[str], capital: Sequence[bool]
+) -> list[_Mention]:
+    """A capitalised organisation head and the capitalised words after it, left untagged by the tagger
+    or tagged only in part, are one organisation: "Kedutaan Besar AS" is the embassy, not the place
+    "AS"; "Kementerian Luar Negeri Rusia" the ministry."""
+    covered: dict[int, _Mention] = {i: m for m in mentions for i in range(m.start, m.end)}
+    found: list[_Mention] = []
+    i = 0
+    while i < len(folded):
+        head = covered.get(i)
+        if not (capital[i] and folded[i] in _ORG_HEADS) or (head is not None and head.label != "LOC"):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(folded) and end - i < _MAX_ORG_WORDS and capital[end]:
+            end += 1
+        inside = {covered[k].start: covered[k] for k in range(i, end) if k in covered}.values()
+        if end - i > 1 and all(m.start >= i and m.end <= end and m.label == "LOC" for m in inside):
+            found.append(_Mention(i, end, "ORG"))
+            mentions = [m for m in mentions if m not in inside]
+        i = end
+    return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
 
 
 def _titled_people(
