@@ -26,10 +26,9 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import ValidationError
 
 from warta import metrics
-from warta.batch import assign_story
+from warta.batch import assign_story, story_index
 from warta.config import MAX_MESSAGE_BYTES, Settings
 from warta.intake import Rejection, dead_letter, encode
-from warta.pipeline.stories import StoryIndex
 from warta.pool import PipelinePool, RawMessage
 from warta.records import DeadLetter, EnrichedArticle
 from warta.topics import analysed_topic
@@ -113,7 +112,7 @@ def create_app(settings: Settings, pool: PipelinePool, *, idempotent: bool = Fal
     events = topic(settings.topic_events, settings.topic_partitions)
     stories = topic(settings.topic_stories, settings.topic_partitions)
     deadletter = topic(settings.topic_deadletter, settings.topic_partitions)
-    index = StoryIndex()
+    index = story_index(settings)
     fingerprints = app.Table(
         "story-fingerprints",
         partitions=1,

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import timedelta
 from typing import Any
 
+from warta.config import Settings
 from warta.intake import Rejection, analyse_message, dead_letter
 from warta.pipeline import Enrichment, StageFailed, attach_story
 from warta.pipeline.stories import StoryIndex
 from warta.records import DeadLetter, EnrichedArticle
 from warta.sources import Message
+
+
+def story_index(settings: Settings) -> StoryIndex:
+    """Empty story state with the window and the cap on articles that the settings ask for."""
+    return StoryIndex(
+        window=timedelta(hours=settings.story_window_hours), max_articles=settings.story_max_articles
+    )
 
 
 def assign_story(
@@ -24,10 +33,14 @@ def assign_story(
 
 
 def enrich_messages(
-    messages: Iterable[Message], *, max_bytes: int, skip: frozenset[str] = frozenset()
+    messages: Iterable[Message],
+    *,
+    max_bytes: int,
+    skip: frozenset[str] = frozenset(),
+    stories: StoryIndex | None = None,
 ) -> Iterator[tuple[Message, EnrichedArticle | DeadLetter]]:
-    """Enrich each message in order; one StoryIndex spans the whole batch."""
-    index = StoryIndex()
+    """Enrich each message in order; one StoryIndex (``stories``, or a default one) spans the batch."""
+    index = stories if stories is not None else StoryIndex()
     for message in messages:
         outcome = analyse_message(message.value, max_bytes=max_bytes, skip=skip, key=message.key)
         if isinstance(outcome, EnrichedArticle) and "stories" not in skip:

@@ -120,7 +120,7 @@ def enrich(
 
     Example:  warta enrich service/warta/samples -o enriched.jsonl --skip events
     """
-    from warta.batch import enrich_messages
+    from warta.batch import enrich_messages, story_index
     from warta.intake import encode
     from warta.records import DeadLetter
     from warta.sources import read_messages
@@ -138,7 +138,10 @@ def enrich(
         with progress:
             task = progress.add_task("enriching", total=None)
             for _message, outcome in enrich_messages(
-                read_messages(inputs or []), max_bytes=settings.max_document_bytes, skip=skipped
+                read_messages(inputs or []),
+                max_bytes=settings.max_document_bytes,
+                skip=skipped,
+                stories=story_index(settings),
             ):
                 rejected = isinstance(outcome, DeadLetter)
                 (bad if rejected else out).write(encode(outcome) + b"\n")

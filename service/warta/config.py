@@ -45,6 +45,12 @@ class Settings(BaseSettings):
         10.0, gt=0, description="per-record time budget of the pipeline (s); slower records are dead-lettered"
     )
     processes: int = Field(1, ge=1, description="pipeline processes per worker (one per spare core)")
+    story_window_hours: float = Field(
+        72.0, gt=0, description="story state forgets articles this much older than the newest one"
+    )
+    story_max_articles: int = Field(
+        200_000, ge=1, description="story state holds at most this many articles, the oldest going first"
+    )
 
     security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
         "PLAINTEXT", description="`PLAINTEXT`, `SSL`, `SASL_PLAINTEXT` or `SASL_SSL`"

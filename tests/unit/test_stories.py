@@ -9,6 +9,8 @@ from pathlib import Path
 import orjson
 import pytest
 
+from warta.batch import story_index
+from warta.config import Settings
 from warta.pipeline import analyse
 from warta.pipeline.stories import StoryIndex, estimated_jaccard, minhash, stem
 from warta.records import EnrichedArticle, Entity, Language, Pipeline, RawDocument
@@ -157,6 +159,14 @@ def test_the_oldest_articles_go_when_the_index_is_full() -> None:
     evicted = [index.assign(a).evicted for a in stream()]
     assert evicted == [(), (), ("bi-1",), ("flood-1",)]
     assert len(index) == 2
+
+
+def test_the_window_and_the_cap_come_from_the_settings() -> None:
+    index = story_index(Settings(story_window_hours=1, story_max_articles=2))
+    evicted = [index.assign(a).evicted for a in stream()]
+    assert evicted == [(), (), ("bi-1",), ("flood-1",)]
+    later = index.assign(article("late", FLOOD, at=NOON + timedelta(hours=5)))
+    assert later.evicted == ("bi-2", "bi-1-copy")
 
 
 def test_naive_publication_times_are_read_as_utc() -> None:
