@@ -262,6 +262,72 @@ def measure_broker_ceiling(broker_url: str, docs: list[RawDocument]) -> Result:
     return asyncio.run(_round_trip(settings, topic, topic, [_message(doc) for doc in docs]))
 
 
+def _rss_mb(pid: int) -> float:
+    line = next(
+        line for line in Path(f"/proc/{pid}/status").read_text().splitlines() if line.startswith("VmRSS:")
+    )
+    return round(int(line.split()[1]) / 1024, 1)
+
+
+def _records_out(port: int, topic: str) -> float:
+    """What the worker's metrics say it has produced to ``topic``: a soak reads no topic back."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+        text = response.read().decode()
+    prefix = f'warta_records_out_total{{topic="{topic}"}} '
+    return next((float(line[len(prefix) :]) for line in text.splitlines() if line.startswith(prefix)), 0.0)
+
+
+def measure_soak(broker_url: str, articles: int, *, story_max_articles: int, step: int = 10_000) -> Result:
+    """One worker through a long run: the resident memory of the worker and of its pipeline
+    processes after every ``step`` articles. Story state is capped at ``story_max_articles``, so a run
+    longer than that shows whether anything grows beyond the story window."""
+    base = Settings(broker=broker_url, topic_partitions=4, story_max_articles=story_max_articles)
+    base = base.isolated(f"soak-{uuid.uuid4().hex[:8]}")
+    asyncio.run(ensure_topics(base))
+    port = free_port()
+    worker = WorkerProcess(base.model_copy(update={"web_port": port}))
+    samples = []
+    try:
+        _wait_ready(port)
+        started = time.perf_counter()
+        for first in range(0, articles, step):
+            docs = [
+                doc.model_copy(update={"id": f"soak-{first + i:07d}"})
+                for i, doc in enumerate(corpus(min(step, articles - first), seed=first))
+            ]
+            asyncio.run(_produce(base, base.topic_raw, [_message(d) for d in docs]))
+            while _records_out(port, base.topic_enriched) < first + len(docs):
+                time.sleep(1.0)
+            pid = worker.process.pid
+            samples.append(
+                {
+                    "articles": first + len(docs),
+                    "seconds": round(time.perf_counter() - started),
+                    "worker_rss_mb": _rss_mb(pid),
+                    "pipeline_rss_mb": max(_rss_mb(child) for child in _process_tree(pid) if child != pid),
+                }
+            )
+            console.print(samples[-1])
+    finally:
+        worker.stop()
+    return {"story_max_articles": story_max_articles, "samples": samples}
+
+
+def run_soak(*, articles: int, story_max_articles: int, output: Path) -> Result:
+    """Run ``measure_soak`` on the embedded broker, print the samples as a table, write ``output``."""
+    with EmbeddedBroker() as broker:
+        results = measure_soak(broker.url, articles, story_max_articles=story_max_articles)
+    output.write_bytes(orjson.dumps(results, option=orjson.OPT_INDENT_2))
+    table = Table(title=f"warta bench --soak — story state capped at {story_max_articles:,} articles")
+    for column in ("articles", "seconds", "worker RSS MB", "pipeline process RSS MB"):
+        table.add_column(column, justify="right")
+    for sample in results["samples"]:
+        table.add_row(*(f"{value:,}" for value in sample.values()))
+    Console().print(table)
+    console.print(f"written to {output}")
+    return results
+
+
 def measure_story_state(sizes: tuple[int, ...]) -> list[Result]:
     from warta.evaluation.stories import measure_state_cost
 

@@ -266,11 +266,24 @@ def bench(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the JSON results.")] = Path(
         "bench.json"
     ),
+    soak: Annotated[
+        int,
+        typer.Option(
+            help="Instead, stream this many articles through one worker and sample its memory every 10,000."
+        ),
+    ] = 0,
+    story_max_articles: Annotated[
+        int, typer.Option(help="With --soak: the cap on story state, below the run's length to test it.")
+    ] = 20_000,
 ) -> None:
     """Measure throughput and memory of each stage, batch and streaming; print a table and write JSON.
 
     Example:  warta bench --articles 1000 -o bench.json
+              warta bench --soak 200000 -o soak.json   (memory over a long run; ~30 min here)
     """
-    from warta.bench import run_bench
+    from warta.bench import run_bench, run_soak
 
-    run_bench(articles=articles, output=output)
+    if soak:
+        run_soak(articles=soak, story_max_articles=story_max_articles, output=output)
+    else:
+        run_bench(articles=articles, output=output)
