@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from warta.evaluation.entities import main as evaluate
+from warta.pipeline import entities
 from warta.pipeline.entities import extract_entities, is_cased, scorer, sentence_features, spans
 from warta.pipeline.gazetteer import fold, load
 
@@ -110,13 +110,15 @@ def test_tagging_scores_are_the_summed_weights_of_the_training_features(sentence
     assert np.allclose(model.emissions(parsed), np.stack(expected))
 
 
-def test_stage_tags_fast_enough_for_a_news_stream() -> None:
-    text = ARTICLE * 20
-    extract_entities(text)
-    tokens = len(text.split())
-    started = time.perf_counter()
-    extract_entities(text)
-    assert tokens / (time.perf_counter() - started) > 10_000
+def test_each_word_is_scored_once_and_then_reused(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = extract_entities(ARTICLE * 20)
+    featurised: list[str] = []
+    original = entities._word_features
+    monkeypatch.setattr(
+        entities, "_word_features", lambda word, cased: featurised.append(word) or original(word, cased)
+    )
+    assert extract_entities(ARTICLE * 20) == first
+    assert featurised == []
 
 
 def test_evaluation_scores_a_bio_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

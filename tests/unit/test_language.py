@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -102,11 +100,10 @@ def test_long_text_is_sampled_in_bounded_windows() -> None:
     assert sample(INDONESIAN) == INDONESIAN
 
 
-def test_huge_text_is_detected_quickly() -> None:
+def test_a_huge_text_is_detected_from_its_bounded_sample() -> None:
     text = (INDONESIAN + " ") * 100_000  # about 10 MB
-    started = time.perf_counter()
+    assert detect_language(text) == detect_language(sample(text))
     assert detect_language(text).code == "id"
-    assert time.perf_counter() - started < 0.5
 
 
 @settings(max_examples=300, deadline=None)

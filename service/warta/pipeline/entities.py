@@ -179,6 +179,10 @@ class Scorer:
         self._table = np.empty((capacity, 3, len(model.labels)))
         self._edges: dict[tuple[str, bool], Scores] = {}
 
+    def __len__(self) -> int:
+        """Words whose scores are cached."""
+        return len(self._rows[False]) + len(self._rows[True])
+
     def edge(self, feature: str, cased: bool) -> Scores:
         """Scores of a feature that is not a word: "BOS", "EOS" or the gazetteer's "g=…" label."""
         key = (feature, cased)
@@ -189,7 +193,7 @@ class Scorer:
     def _rows_for(self, sentences: Sequence[Sentence]) -> list[int]:
         """The table row of each word, adding the words not seen yet."""
         tokens = sum(len(words) for words, _, _ in sentences)
-        size = len(self._rows[False]) + len(self._rows[True])
+        size = len(self)
         if size + tokens > len(self._table):
             self._rows = ({}, {})
             size = 0
