@@ -277,6 +277,20 @@ def _records_out(port: int, topic: str) -> float:
     return next((float(line[len(prefix) :]) for line in text.splitlines() if line.startswith(prefix)), 0.0)
 
 
+def _wait_for_output(worker: WorkerProcess, port: int, topic: str, count: int, stall: float = 120.0) -> None:
+    """Wait until the worker has produced ``count`` records to ``topic``; fail if it stops moving."""
+    done, moved = 0.0, time.monotonic()
+    while done < count:
+        time.sleep(1.0)
+        now = _records_out(port, topic)
+        if now > done:
+            done, moved = now, time.monotonic()
+        elif time.monotonic() - moved > stall:
+            raise RuntimeError(
+                f"the worker produced nothing for {stall:.0f} s; its log ends:\n{worker.tail()}"
+            )
+
+
 def measure_soak(broker_url: str, articles: int, *, story_max_articles: int, step: int = 10_000) -> Result:
     """One worker through a long run: the resident memory of the worker and of its pipeline
     processes after every ``step`` articles. Story state is capped at ``story_max_articles``, so a run
@@ -296,8 +310,7 @@ def measure_soak(broker_url: str, articles: int, *, story_max_articles: int, ste
                 for i, doc in enumerate(corpus(min(step, articles - first), seed=first))
             ]
             asyncio.run(_produce(base, base.topic_raw, [_message(d) for d in docs]))
-            while _records_out(port, base.topic_enriched) < first + len(docs):
-                time.sleep(1.0)
+            _wait_for_output(worker, port, base.topic_enriched, first + len(docs))
             pid = worker.process.pid
             samples.append(
                 {

@@ -17,7 +17,7 @@ from typing import IO
 import numpy as np
 
 Scores = np.ndarray
-"""Label scores: shape (labels,) for one token, (tokens, labels) for a sentence."""
+"""Label scores: shape (labels,) for one token, (tokens, labels) for a run of tokens."""
 
 
 @dataclass(frozen=True)
