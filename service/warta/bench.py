@@ -183,14 +183,16 @@ async def _round_trip(
     }
 
 
+def _memory_mb(pid: int, field: str) -> float:
+    """One memory figure of a process from /proc: ``VmRSS`` (resident now) or ``VmHWM`` (its peak)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    line = next(line for line in status.splitlines() if line.startswith(field + ":"))
+    return round(int(line.split()[1]) / 1024, 1)
+
+
 def _peak_rss_mb(pid: int) -> float:
     """Peak resident memory of a process and, separately, each descendant; the largest of them."""
-    peaks = []
-    for process in _process_tree(pid):
-        status = Path(f"/proc/{process}/status").read_text()
-        line = next(line for line in status.splitlines() if line.startswith("VmHWM:"))
-        peaks.append(int(line.split()[1]) / 1024)
-    return round(max(peaks), 1)
+    return max(_memory_mb(process, "VmHWM") for process in _process_tree(pid))
 
 
 def _process_tree(pid: int) -> Iterator[int]:
@@ -262,13 +264,6 @@ def measure_broker_ceiling(broker_url: str, docs: list[RawDocument]) -> Result:
     return asyncio.run(_round_trip(settings, topic, topic, [_message(doc) for doc in docs]))
 
 
-def _rss_mb(pid: int) -> float:
-    line = next(
-        line for line in Path(f"/proc/{pid}/status").read_text().splitlines() if line.startswith("VmRSS:")
-    )
-    return round(int(line.split()[1]) / 1024, 1)
-
-
 def _records_out(port: int, topic: str) -> float:
     """What the worker's metrics say it has produced to ``topic``: a soak reads no topic back."""
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
@@ -316,8 +311,10 @@ def measure_soak(broker_url: str, articles: int, *, story_max_articles: int, ste
                 {
                     "articles": first + len(docs),
                     "seconds": round(time.perf_counter() - started),
-                    "worker_rss_mb": _rss_mb(pid),
-                    "pipeline_rss_mb": max(_rss_mb(child) for child in _process_tree(pid) if child != pid),
+                    "worker_rss_mb": _memory_mb(pid, "VmRSS"),
+                    "pipeline_rss_mb": max(
+                        _memory_mb(child, "VmRSS") for child in _process_tree(pid) if child != pid
+                    ),
                 }
             )
             console.print(samples[-1])

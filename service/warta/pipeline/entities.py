@@ -2,14 +2,15 @@
 
 A linear-chain CRF (trained with python-crfsuite by ``scripts/train_ner.py``) tags each sentence
 with BIO labels from a lean feature set, including word clusters learned from the training text
-(``lexicon.json``): speed comes from caching every word's summed feature weights, so a sentence costs
-a few array additions and one batched Viterbi pass (``warta.pipeline.crf``) rather than string work. The gazetteer feeds the tagger as a feature and also adds
-the names the tagger missed; rules for cased text then fix what the tagger gets wrong in news
-(an untagged name after "Wakil Perdana Menteri Vietnam" or ", kata" is a person; "Universitas …"
-is an organisation; "Vladimir Putin Tiba" in a headline ends at "Putin"; "Korea Utara karena
-Ukraina" is two places). Each mention gets a ``canonical`` name that agrees
-across mentions and articles ("Putin" → "Vladimir Putin", "AS" → "Amerika Serikat") and titles in
-front of a person ("Presiden Rusia") move to ``Entity.role``.
+(``lexicon.json``): speed comes from caching every word's summed feature weights, so a sentence
+costs a few array additions and one batched Viterbi pass (``warta.pipeline.crf``) rather than string
+work. The gazetteer feeds the tagger as a feature and also adds the names the tagger missed; rules
+for cased text then fix what the tagger gets wrong in news (an untagged name after "Wakil Perdana
+Menteri Vietnam" or ", kata" is a person; "Universitas …" or "Kedutaan Besar AS" is an
+organisation; "Vladimir Putin Tiba" in a headline ends at "Putin"; "Korea Utara karena Ukraina" is
+two places). Each mention gets a ``canonical`` name that agrees across mentions and articles
+("Putin" → "Vladimir Putin", "AS" → "Amerika Serikat") and titles in front of a person ("Presiden
+Rusia") move to ``Entity.role``.
 """
 
 from __future__ import annotations
