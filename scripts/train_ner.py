@@ -37,8 +37,11 @@ import pycrfsuite
 
 from warta.evaluation.entities import Sentence, read_bio
 from warta.pipeline.crf import LinearChain
-from warta.pipeline.entities import COPIED, LEXICON, MODEL, sentence_features
+from warta.pipeline.entities import COPIED, LEXICON, MODEL, is_cased, sentence_features, spans
 from warta.pipeline.gazetteer import TOKEN, load
+from warta.pipeline.place_roles import MODEL as PLACE_ROLES
+from warta.pipeline.place_roles import features as place_features
+from warta.pipeline.place_roles import is_actor
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ("idner2k_train.tsv", "nergrit_train.tsv", "nerp_train.tsv")
@@ -60,6 +63,10 @@ CASED = tuple(name for name in CORPORA if name not in LOWERCASED)
 HELD_OUT = ("idner2k_dev.tsv", "nergrit_valid.tsv", "nerp_valid.tsv")
 PARAMS = {"c1": 0.15, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
 """c1/c2 chosen by cross-validation on folds of the training files, never on an evaluation file."""
+ROLE_CORPUS = "idner2k_train.tsv"
+"""The one corpus that marks a country only where it is a location (NERGrit and NERP mark every
+mention), so the one that teaches ``warta.pipeline.place_roles``."""
+ROLE_PARAMS = {"c1": 0.1, "c2": 0.1, "max_iterations": 200}
 CLUSTERS = (64, 256)
 CONTEXTS = 1000
 DIMENSIONS = 80
@@ -221,18 +228,72 @@ def check(tagger: pycrfsuite.Tagger, model: LinearChain, sentences: Sequence[Sen
     print(f"the exported tagger agrees with crfsuite on all {len(features):,} held-out sentences", flush=True)
 
 
+def _place_examples(sentences: Iterable[Sentence]) -> Iterator[tuple[list[str], str]]:
+    """Every known place in ``sentences`` with its role: "location" where a gold place covers it,
+    "actor" where no gold entity touches it; places inside an organisation's or a person's name
+    ("Bursa Efek Indonesia") are not examples of either."""
+    gazetteer = load()
+    for sentence in sentences:
+        gold = spans(sentence.tags)
+        for match in gazetteer.find(sentence.words, is_cased(sentence.words)):
+            if match.name.label != "LOC":
+                continue
+            touching = [label for start, end, label in gold if start < match.end and match.start < end]
+            covering = [label for start, end, label in gold if start <= match.start and match.end <= end]
+            role = "location" if covering == ["LOC"] else "actor" if not touching else None
+            if role is not None:
+                yield place_features(sentence.words, match.start, match.end), role
+
+
+def train_place_roles(sentences: Sequence[Sentence], held_out: Sequence[Sentence]) -> dict[str, float]:
+    """A logistic regression (crfsuite on one-item sequences) of actor against location, as the
+    weight each feature adds to "actor"; checked against crfsuite on the ``held_out`` places."""
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    trainer.set_params(ROLE_PARAMS)
+    examples = list(_place_examples(sentences))
+    for features, role in examples:
+        trainer.append([features], [role])
+    with tempfile.TemporaryDirectory() as tmp:
+        trained = Path(tmp) / "place_roles.crfsuite"
+        trainer.train(str(trained))
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(trained))
+        state = tagger.info().state_features
+        weights: dict[str, float] = {}
+        for (feature, role), weight in sorted(state.items()):
+            weights[feature] = round(weights.get(feature, 0.0) + (weight if role == "actor" else -weight), 6)
+        weights = {feature: weight for feature, weight in weights.items() if weight}
+        checked = [features for features, _ in _place_examples(held_out)]
+        differ = sum((tagger.tag([f]) == ["actor"]) != is_actor(f, weights) for f in checked)
+    if differ:
+        raise SystemExit(
+            f"the exported place roles disagree with crfsuite on {differ} of {len(checked)} places"
+        )
+    print(f"place roles: {len(examples):,} training places; agree with crfsuite on {len(checked):,} held out")
+    return weights
+
+
 def _write_lexicon(texts: Corpora, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(lexicon(texts), ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
 
 
+def _write_place_roles(texts: Corpora, held_out: Sequence[Sentence], path: Path) -> None:
+    weights = train_place_roles(texts[ROLE_CORPUS], held_out)
+    path.write_text(
+        json.dumps(weights, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8"
+    )
+
+
 def _use(model_dir: Path) -> None:
-    """Point the stage at the tagger and lexicon in ``model_dir`` (cross-validation only)."""
-    from warta.pipeline import entities
+    """Point the stage at the models in ``model_dir`` (cross-validation only)."""
+    from warta.pipeline import entities, place_roles
 
     entities.MODEL = str(model_dir / "tagger.npz")
     entities.LEXICON = str(model_dir / "lexicon.json")
+    place_roles.MODEL = str(model_dir / "place_roles.json")
     entities.lexicon.cache_clear()
+    place_roles._weights.cache_clear()
     entities._scorers.scorer = None
 
 
@@ -254,10 +315,10 @@ def cross_validate(data: Path, folds: int, only: int | None = None) -> dict[str,
         with tempfile.TemporaryDirectory() as tmp:
             model_dir = Path(tmp)
             _write_lexicon(train_texts, model_dir / "lexicon.json")
+            held_out = [s for ss in test.values() for s in ss]
+            _write_place_roles(train_texts, held_out, model_dir / "place_roles.json")
             _use(model_dir)
-            train(
-                training_set(train_texts), model_dir / "tagger.npz", [s for ss in test.values() for s in ss]
-            )
+            train(training_set(train_texts), model_dir / "tagger.npz", held_out)
             for name, sentences in test.items():
                 entities._tidy = lambda mentions, *_: mentions
                 _, _, bare, _ = score(sentences).row(None)
@@ -289,7 +350,9 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     _write_lexicon(texts, args.out.parent / Path(LEXICON).name)
     pairs = training_set(texts)
-    train(pairs, args.out, [retokenized(s) for name in HELD_OUT for s in read_bio(args.data / name)])
+    held_out = [retokenized(s) for name in HELD_OUT for s in read_bio(args.data / name)]
+    train(pairs, args.out, held_out)
+    _write_place_roles(texts, held_out, args.out.parent / Path(PLACE_ROLES).name)
     card = {
         "trained_on": list(CORPORA),
         "copied_per_case": list(COPIED) or "all",
@@ -299,6 +362,7 @@ def main(argv: list[str]) -> int:
         "params": PARAMS,
         "repeated": NEWS_WEIGHT,
         "clusters": list(CLUSTERS),
+        "place_roles": {"trained_on": ROLE_CORPUS, "params": ROLE_PARAMS},
     }
     args.out.with_suffix(".json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     print(f"{len(pairs):,} sentences, {time.perf_counter() - started:.0f} s → {args.out}")

@@ -113,7 +113,7 @@ def article_summary(article: EnrichedArticle) -> Table:
     table.add_row(
         "text", f"{len(article.text):,} characters in {article.text.count(chr(10) * 2) + 1} paragraphs"
     )
-    for label in ("PERSON", "ORG", "LOC"):
+    for label in ("PERSON", "ORG", "GPE", "LOC"):
         names = Counter(e.canonical for e in article.entities if e.label == label)
         table.add_row(label, ", ".join(name for name, _ in names.most_common(8)) or "-")
     events = Counter(e.type for e in article.events)

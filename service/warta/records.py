@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 SCHEMA_VERSION = 1
 
 EntityLabel = str
-"""``PERSON``, ``ORG`` or ``LOC``; extra labels (``EVENT`` …) are allowed."""
+"""``PERSON``, ``ORG`` or ``LOC``; extra labels are allowed: ``GPE`` is a country or city named as an
+actor or owner ("Israel menyerang", "militer Israel") rather than as a location ("di Israel")."""
 
 EventType = Literal[
     "VISIT",

@@ -28,6 +28,7 @@ import numpy as np
 
 from warta.pipeline.crf import LinearChain, Scores
 from warta.pipeline.gazetteer import TOKEN, Gazetteer, Match, fold, folded_words, load
+from warta.pipeline.place_roles import acts
 from warta.records import Entity
 
 MODEL = "models/ner/tagger.npz"
@@ -38,6 +39,10 @@ LEXICON = "models/ner/lexicon.json"
 text writes in lower case, so that a capitalised one is a headline's, not a name's)."""
 
 LABELS = ("PERSON", "ORG", "LOC")
+"""The labels of the NER corpora, which ``warta eval entities`` scores."""
+GPE = "GPE"
+"""A known place named as an actor or owner ("Israel menyerang", "militer Israel"), not as a location:
+the corpora leave such mentions unmarked, and ``warta.pipeline.place_roles`` tells them apart."""
 _SENTENCE_END = frozenset(".!?")
 _MAX_SENTENCE = 200
 _MAX_ROLE_WORDS = 6
@@ -631,6 +636,48 @@ def _titled_people(
     return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
 
+def _with_short_forms(mentions: list[_Mention], words: Sequence[str], gazetteer: Gazetteer) -> list[_Mention]:
+    """ "Mahkamah Konstitusi (MK)": an organisation or place and the bracketed short form right after
+    it are one mention (as news NER data marks them) when the short form starts with the same letter
+    or the gazetteer knows both as one entity ("Pengadilan Kriminal Internasional (ICC)"); the short
+    form then names that entity wherever it recurs (see ``canonicalise``). A person's bracketed
+    nickname, "Joko Widodo (Jokowi)", is a mention of its own."""
+    kept: list[_Mention] = []
+    covered = 0
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.start < covered:
+            continue
+        i = mention.end
+        if mention.label != "PERSON" and i + 2 < len(words) and words[i] == "(":
+            close = next((j for j in range(i + 2, min(i + 5, len(words))) if words[j] == ")"), None)
+            if close is not None and _shortens(
+                words[i + 1 : close], words[mention.start], mention, gazetteer
+            ):
+                mention.end = covered = close + 1
+        kept.append(mention)
+    return kept
+
+
+def _shortens(short: Sequence[str], first: str, mention: _Mention, gazetteer: Gazetteer) -> bool:
+    if not short[0][:1].isupper():
+        return False
+    if fold(short[0][0]) == fold(first[0]):
+        return True
+    known = gazetteer.get(" ".join(short))
+    return known is not None and mention.canonical is not None and known.canonical == mention.canonical
+
+
+def _mark_acting_places(mentions: Sequence[_Mention], words: Sequence[str], matches: Sequence[Match]) -> None:
+    places = {(match.start, match.end) for match in matches if match.name.label == "LOC"}
+    for mention in mentions:
+        if (
+            mention.label == "LOC"
+            and (mention.start, mention.end) in places
+            and acts(words, mention.start, mention.end)
+        ):
+            mention.label = GPE
+
+
 def _strip_title(mention: _Mention, words: Sequence[str], titles: frozenset[str]) -> None:
     while (
         mention.label == "PERSON" and mention.end - mention.start > 1 and fold(words[mention.start]) in titles
@@ -680,6 +727,8 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
         first += len(words)
         if cased:
             mentions = _tidy(mentions, words, gazetteer, matches)
+        mentions = _with_short_forms(mentions, words, gazetteer)
+        _mark_acting_places(mentions, words, matches)
         for mention in mentions:
             _strip_title(mention, words, gazetteer.titles)
             yield _entity(run, mention, text, gazetteer), mention.canonical
@@ -738,13 +787,17 @@ def canonicalise(found: Sequence[tuple[Entity, str | None]], gazetteer: Gazettee
     """
     spelling: dict[tuple[str, ...], str] = {}
     for entity, known in found:
-        bare = _without_acronym(entity.text)
+        bare, _ = _short_form(entity.text)
         name = known or (named.canonical if (named := gazetteer.get(bare)) else None)
         key = folded_words(entity.text)
         candidate = name or " ".join(bare.split())
         best = spelling.get(key)
         if best is None or (name is None and _richer(candidate, best)) or name:
             spelling[key] = candidate
+    for entity, _ in found:
+        _, short = _short_form(entity.text)
+        if short and gazetteer.get(short) is None:
+            spelling[folded_words(short)] = spelling[folded_words(entity.text)]
     people: dict[tuple[str, ...], tuple[str, ...]] = {}
     for entity, _ in found:
         key = folded_words(entity.text)
@@ -772,22 +825,28 @@ def canonicalise(found: Sequence[tuple[Entity, str | None]], gazetteer: Gazettee
 
 
 def _vote_labels(entities: Sequence[Entity], gazetteer: Gazetteer) -> None:
-    """One label per canonical name in a document: the most frequent, ties going to the gazetteer's."""
+    """One kind per canonical name in a document: the most frequent, ties going to the gazetteer's.
+    A place keeps its role in each mention: "ke Israel" stays LOC beside "Israel menyerang" (GPE)."""
     votes: dict[str, Counter[str]] = {}
     for entity in entities:
-        votes.setdefault(entity.canonical, Counter())[entity.label] += 1
+        votes.setdefault(entity.canonical, Counter())[_kind(entity.label)] += 1
     for entity in entities:
         counts = votes[entity.canonical]
         known = gazetteer.get(entity.canonical)
-        entity.label = max(
-            counts, key=lambda label: (counts[label], known is not None and known.label == label)
-        )
+        kind = max(counts, key=lambda label: (counts[label], known is not None and known.label == label))
+        if kind != _kind(entity.label):
+            entity.label = kind
 
 
-def _without_acronym(surface: str) -> str:
-    """ "Pengadilan Kriminal Internasional (ICC)" names the court; the acronym is not part of the name."""
-    head, bracket, _ = surface.partition(" (")
-    return head if bracket and head and surface.endswith(")") else surface
+def _kind(label: str) -> str:
+    return "LOC" if label == GPE else label
+
+
+def _short_form(surface: str) -> tuple[str, str | None]:
+    """ "Pengadilan Kriminal Internasional (ICC)" → the name and its short form "ICC", which is not
+    part of the name."""
+    head, bracket, short = surface.partition(" (")
+    return (head, short[:-1]) if bracket and head and short.endswith(")") else (surface, None)
 
 
 def _richer(candidate: str, best: str) -> bool:

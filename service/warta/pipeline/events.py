@@ -202,7 +202,7 @@ _SYMMETRIC = frozenset({"MEETING", "AGREEMENT"})
 _WORD = re.compile(r"[\w-]+")
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Dr|Jr|Sr|Prof|Ir|St|No|Hj?|dll|dsb|Bpk|Sdr))\.$")
-_ACTOR_LABELS = frozenset({"PERSON", "ORG", "LOC"})
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
 _MAX_SENTENCE = 1000
 """Characters: news sentences are far shorter; text without full stops is read in pieces this long."""
 

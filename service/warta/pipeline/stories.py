@@ -63,7 +63,7 @@ DUPLICATE_MEMBERS = 64
 """Latest members of each such story compared for a near-copy: copies follow their original within
 hours, and the cost of a lookup stays bounded however large a story grows."""
 TOP_ENTITIES = 10
-ENTITY_LABELS = frozenset({"PERSON", "ORG", "LOC"})
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
 FINGERPRINT_VERSION = 2
 """Version 2 holds stemmed keywords; a version-1 fingerprint (whole words) is stemmed on restore."""
 
