@@ -86,6 +86,11 @@ def test_a_name_and_its_bracketed_short_form_are_one_mention() -> None:
     ]
 
 
+def test_no_mention_opens_a_bracket_it_does_not_close() -> None:
+    text = "Banjir melumpuhkan jalur Pantai Utara Jawa (Pantura) sejak Senin."
+    assert all(e.text.count("(") == e.text.count(")") for e in extract_entities(text))
+
+
 def test_a_persons_bracketed_nickname_is_a_mention_of_its_own() -> None:
     found = [e.text for e in extract_entities("Presiden Joko Widodo (Jokowi) meresmikan jalan tol.")]
     assert "Joko Widodo (Jokowi)" not in found

@@ -641,12 +641,18 @@ def _with_short_forms(mentions: list[_Mention], words: Sequence[str], gazetteer:
     it are one mention (as news NER data marks them) when the short form starts with the same letter
     or the gazetteer knows both as one entity ("Pengadilan Kriminal Internasional (ICC)"); the short
     form then names that entity wherever it recurs (see ``canonicalise``). A person's bracketed
-    nickname, "Joko Widodo (Jokowi)", is a mention of its own."""
+    nickname, "Joko Widodo (Jokowi)", is a mention of its own, and a span that opens a bracket it
+    does not close ("Jawa (Pantura") ends before it."""
     kept: list[_Mention] = []
     covered = 0
     for mention in sorted(mentions, key=lambda m: m.start):
         if mention.start < covered:
             continue
+        inside = words[mention.start : mention.end]
+        if "(" in inside and ")" not in inside:
+            mention.end = mention.start + inside.index("(")
+            if mention.end == mention.start:
+                continue
         i = mention.end
         if mention.label != "PERSON" and i + 2 < len(words) and words[i] == "(":
             close = next((j for j in range(i + 2, min(i + 5, len(words))) if words[j] == ")"), None)
