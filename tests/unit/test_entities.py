@@ -176,6 +176,11 @@ def test_organisation_heads_make_organisations() -> None:
     assert found.get("Universitas New South Wales") == "ORG"
 
 
+def test_an_organisation_takes_the_place_that_follows_its_name() -> None:
+    found = _found("Kasus itu ditangani Kejaksaan Tinggi Sulawesi Selatan sejak tahun lalu.")
+    assert found.get("Kejaksaan Tinggi Sulawesi Selatan") == "ORG"
+
+
 def test_an_embassy_named_after_its_country_is_an_organisation_not_the_place() -> None:
     found = _found("Dalam pernyataannya, Kedutaan Besar AS di Hanoi menyebut kunjungan itu tidak layak.")
     assert found.get("Kedutaan Besar AS") == "ORG"

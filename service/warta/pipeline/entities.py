@@ -552,13 +552,24 @@ def _headed_organisations(
 ) -> list[_Mention]:
     """A capitalised organisation head and the capitalised words after it, left untagged by the tagger
     or tagged only in part, are one organisation: "Kedutaan Besar AS" is the embassy, not the place
-    "AS"; "Kementerian Luar Negeri Rusia" the ministry."""
+    "AS"; "Kementerian Luar Negeri Rusia" the ministry. An organisation the tagger found takes the
+    place right after it, as the news corpora mark it: "Kejaksaan Tinggi Sulawesi Selatan"."""
     covered: dict[int, _Mention] = {i: m for m in mentions for i in range(m.start, m.end)}
     found: list[_Mention] = []
     i = 0
     while i < len(folded):
         head = covered.get(i)
-        if not (capital[i] and folded[i] in _ORG_HEADS) or (head is not None and head.label != "LOC"):
+        if not (capital[i] and folded[i] in _ORG_HEADS):
+            i += 1
+            continue
+        if head is not None and head.label == "ORG" and head.start == i:
+            place = next((m for m in mentions if m.start == head.end and m.label == "LOC"), None)
+            if place is not None and capital[place.start]:
+                head.end = place.end
+                mentions = [m for m in mentions if m is not place]
+            i = head.end
+            continue
+        if head is not None and head.label != "LOC":
             i += 1
             continue
         end = i + 1
