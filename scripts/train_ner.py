@@ -294,6 +294,7 @@ def _use(model_dir: Path) -> None:
     place_roles.MODEL = str(model_dir / "place_roles.json")
     entities.lexicon.cache_clear()
     place_roles._weights.cache_clear()
+    place_roles._acts.cache_clear()
     entities._scorers.scorer = None
 
 

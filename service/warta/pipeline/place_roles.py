@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from warta.pipeline.gazetteer import fold
@@ -58,4 +58,12 @@ def is_actor(features: Sequence[str], weights: dict[str, float]) -> bool:
 
 def acts(words: Sequence[str], start: int, end: int) -> bool:
     """Whether the place ``words[start:end]`` is named as an actor or owner, not as a location."""
-    return is_actor(features(words, start, end), _weights())
+    first = max(0, start - 2)
+    return _acts(tuple(words[first : end + 2]), start - first, end - first)
+
+
+@lru_cache(maxsize=100_000)
+def _acts(window: tuple[str, ...], start: int, end: int) -> bool:
+    """Decided once per window of the words ``features`` reads: news repeats "di Jakarta ," and
+    "Presiden Rusia Vladimir" over and over."""
+    return is_actor(features(window, start, end), _weights())
