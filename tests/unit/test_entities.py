@@ -181,6 +181,11 @@ def test_an_organisation_takes_the_place_that_follows_its_name() -> None:
     assert found.get("Kejaksaan Tinggi Sulawesi Selatan") == "ORG"
 
 
+def test_a_building_named_after_a_person_is_a_place() -> None:
+    found = _found("Putin meletakkan karangan bunga di Mausoleum Ho Chi Minh pada Kamis pagi.")
+    assert found.get("Mausoleum Ho Chi Minh") == "LOC"
+
+
 def test_an_embassy_named_after_its_country_is_an_organisation_not_the_place() -> None:
     found = _found("Dalam pernyataannya, Kedutaan Besar AS di Hanoi menyebut kunjungan itu tidak layak.")
     assert found.get("Kedutaan Besar AS") == "ORG"

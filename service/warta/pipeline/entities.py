@@ -403,6 +403,37 @@ _ORG_HEADS = frozenset(
     ]
 )
 """First words that make a name an organisation ("Universitas New South Wales", "Badan …")."""
+_PLACE_HEADS = frozenset(
+    [
+        "mausoleum",
+        "makam",
+        "monumen",
+        "museum",
+        "istana",
+        "gedung",
+        "bandara",
+        "pelabuhan",
+        "stasiun",
+        "terminal",
+        "stadion",
+        "masjid",
+        "gereja",
+        "candi",
+        "jalan",
+        "jembatan",
+        "lapangan",
+        "alun-alun",
+        "taman",
+        "pulau",
+        "gunung",
+        "sungai",
+        "danau",
+        "selat",
+        "teluk",
+    ]
+)
+"""First words that make a name a place, not the person it honours ("Mausoleum Ho Chi Minh",
+"Bandara Soekarno-Hatta", "Jalan Sudirman")."""
 _SPEECH = frozenset(
     [
         "kata",
@@ -473,6 +504,14 @@ def _split_at(mention: _Mention, cut: Sequence[bool]) -> list[_Mention]:
     return parts
 
 
+def _names_a_place(mention: _Mention, words: Sequence[str], gazetteer: Gazetteer) -> bool:
+    """ "Mausoleum Ho Chi Minh" (a place head and a name), "Rusia-Ukraina" (known places joined)."""
+    if mention.end - mention.start == 1:
+        return _places_pair(words[mention.start], gazetteer)
+    first = words[mention.start]
+    return first[:1].isupper() and fold(first) in _PLACE_HEADS
+
+
 def _places_pair(word: str, gazetteer: Gazetteer) -> bool:
     """ "Rusia-Ukraina": known places joined by a hyphen."""
     parts = word.split("-")
@@ -514,7 +553,7 @@ def _tidy(
             continue
         if capital[mention.start] and folded[mention.start] in _ORG_HEADS:
             mention.label = "ORG"
-        elif mention.end - mention.start == 1 and _places_pair(words[mention.start], gazetteer):
+        elif _names_a_place(mention, words, gazetteer):
             mention.label = "LOC"
         if mention.label == "ORG":
             tidy.append(mention)
