@@ -181,6 +181,15 @@ def test_an_organisation_takes_the_place_that_follows_its_name() -> None:
     assert found.get("Kejaksaan Tinggi Sulawesi Selatan") == "ORG"
 
 
+def test_a_shortened_organisation_name_takes_the_full_one_from_the_same_article() -> None:
+    text = (
+        "Ia bertemu pimpinan Partai Komunis Vietnam di Hanoi. "
+        "Ketua Partai Komunis Nguyen Phu Trong menyambutnya di istana."
+    )
+    canonicals = {e.canonical for e in extract_entities(text) if e.text.startswith("Partai")}
+    assert canonicals == {"Partai Komunis Vietnam"}
+
+
 def test_a_building_named_after_a_person_is_a_place() -> None:
     found = _found("Putin meletakkan karangan bunga di Mausoleum Ho Chi Minh pada Kamis pagi.")
     assert found.get("Mausoleum Ho Chi Minh") == "LOC"

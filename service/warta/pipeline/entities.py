@@ -864,6 +864,7 @@ def canonicalise(found: Sequence[tuple[Entity, str | None]], gazetteer: Gazettee
                 part = key[offset : offset + size]
                 if len(people.get(part, ())) < len(key):
                     people[part] = key
+    longer = _longer_organisations(found)
     result = []
     for entity, _ in found:
         key = folded_words(entity.text)
@@ -874,10 +875,27 @@ def canonicalise(found: Sequence[tuple[Entity, str | None]], gazetteer: Gazettee
             and gazetteer.get(entity.text) is None
         ):
             entity.label, key = "PERSON", full
+        elif entity.label == "ORG" and len(longer.get(key, ())) == 1 and gazetteer.get(entity.text) is None:
+            (key,) = longer[key]
         entity.canonical = spelling.get(key, entity.canonical)
         result.append(entity)
     _vote_labels(result, gazetteer)
     return result
+
+
+def _longer_organisations(
+    found: Sequence[tuple[Entity, str | None]],
+) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
+    """The organisations of the document whose names begin with each shorter name of two words or more:
+    "Partai Komunis" after "Partai Komunis Vietnam" is the same party, unless two such parties are named."""
+    longer: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for entity, _ in found:
+        if entity.label != "ORG":
+            continue
+        name = folded_words(_short_form(entity.text)[0])
+        for size in range(2, len(name)):
+            longer.setdefault(name[:size], set()).add(folded_words(entity.text))
+    return longer
 
 
 def _vote_labels(entities: Sequence[Entity], gazetteer: Gazetteer) -> None:
