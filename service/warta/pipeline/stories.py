@@ -49,8 +49,10 @@ LEAD_BOOST = 3
 """A mention in the first paragraph counts as this many."""
 JOIN_SIMILARITY = 0.2
 """Time-discounted cosine similarity between an article and a story's profile needed to join it."""
-HALF_LIFE_HOURS = 24.0
-"""Similarity to a story halves for every day between the article and the story's newest member."""
+HALF_LIFE_HOURS = 36.0
+"""Similarity to a story halves for every 36 hours between the article and the story's newest member:
+coverage of a flood or a bank outage goes on for days. On the dev split, with JOIN_SIMILARITY 0.2,
+24 hours gave purity 0.913 / completeness 0.804, 36 hours 0.913 / 0.848, 42 hours 0.870 / 0.870."""
 IDF_PRIOR = 10
 """Pseudo-articles added to the held count, so that IDF is not zero while few articles are held."""
 MAX_POSTINGS = 100
