@@ -190,6 +190,21 @@ def test_a_shortened_organisation_name_takes_the_full_one_from_the_same_article(
     assert canonicals == {"Partai Komunis Vietnam"}
 
 
+def test_a_companys_legal_form_is_not_part_of_its_canonical_name() -> None:
+    text = "PT Bank Syariah Indonesia Tbk mencatat laba. Saham Bank Syariah Indonesia naik."
+    canonicals = {e.canonical for e in extract_entities(text) if e.label == "ORG"}
+    assert canonicals == {"Bank Syariah Indonesia"}
+
+
+def test_initials_of_an_organisation_named_in_the_article_name_it() -> None:
+    text = (
+        "Badan Pusat Statistik mencatat inflasi Mei sebesar 2,8 persen. "
+        "Kepala BPS menyebut harga beras menjadi penyumbang terbesar."
+    )
+    found = {e.text: e.canonical for e in extract_entities(text)}
+    assert found["BPS"] == found["Badan Pusat Statistik"]
+
+
 def test_a_building_named_after_a_person_is_a_place() -> None:
     found = _found("Putin meletakkan karangan bunga di Mausoleum Ho Chi Minh pada Kamis pagi.")
     assert found.get("Mausoleum Ho Chi Minh") == "LOC"

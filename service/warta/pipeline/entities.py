@@ -16,6 +16,7 @@ Rusia") move to ``Entity.role``.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -486,6 +487,9 @@ _ROLE_WORDS = frozenset(
     ]
 )
 """Words of a title after its first word ("Menteri Luar Negeri", "Duta Besar"), never a name."""
+_LEGAL_FORM = re.compile(r"^(?:PT|CV)\.?\s+|(?:\s+(?:\(Persero\)|Persero|Tbk\.?))+$")
+"""Indonesian company forms around a name: "PT … (Persero) Tbk"."""
+_INITIALISM = re.compile(r"[A-Z]{2,6}")
 _MAX_NAME_WORDS = 4
 _MAX_ORG_WORDS = 8
 _QUOTE_ENDS = frozenset([",", '"', "”", "'", "’"])
@@ -707,17 +711,18 @@ def _with_short_forms(mentions: list[_Mention], words: Sequence[str], gazetteer:
         if mention.label != "PERSON" and i + 2 < len(words) and words[i] == "(":
             close = next((j for j in range(i + 2, min(i + 5, len(words))) if words[j] == ")"), None)
             if close is not None and _shortens(
-                words[i + 1 : close], words[mention.start], mention, gazetteer
+                words[i + 1 : close], words[mention.start : i], mention, gazetteer
             ):
                 mention.end = covered = close + 1
         kept.append(mention)
     return kept
 
 
-def _shortens(short: Sequence[str], first: str, mention: _Mention, gazetteer: Gazetteer) -> bool:
+def _shortens(short: Sequence[str], name: Sequence[str], mention: _Mention, gazetteer: Gazetteer) -> bool:
     if not short[0][:1].isupper():
         return False
-    if fold(short[0][0]) == fold(first[0]):
+    bare, _ = _name(" ".join(name))
+    if fold(short[0][0]) == fold(bare[0]):
         return True
     known = gazetteer.get(" ".join(short))
     return known is not None and mention.canonical is not None and known.canonical == mention.canonical
@@ -839,24 +844,26 @@ def canonicalise(found: Sequence[tuple[Entity, str | None]], gazetteer: Gazettee
 
     A known name takes the gazetteer's spelling; a person's shorter mention ("Putin", "Lam") takes
     the canonical name of the longest person mention in the same document that contains it; other
-    spellings that fold alike share the one with most diacritics.
+    spellings that fold alike share the one with most diacritics. A company's legal form ("PT …
+    Tbk") and a bracketed short form are not part of the name, and a short form, defined in brackets
+    or made of the initials of one organisation named in the document ("BSI" after "Bank Syariah
+    Indonesia"), names that organisation.
     """
+    names = [_name(entity.text) for entity, _ in found]
+    keys = [folded_words(bare) for bare, _ in names]
     spelling: dict[tuple[str, ...], str] = {}
-    for entity, known in found:
-        bare, _ = _short_form(entity.text)
+    for (_, known), (bare, _), key in zip(found, names, keys, strict=True):
         name = known or (named.canonical if (named := gazetteer.get(bare)) else None)
-        key = folded_words(entity.text)
         candidate = name or " ".join(bare.split())
         best = spelling.get(key)
         if best is None or (name is None and _richer(candidate, best)) or name:
             spelling[key] = candidate
-    for entity, _ in found:
-        _, short = _short_form(entity.text)
+    for (_, short), key in zip(names, keys, strict=True):
         if short and gazetteer.get(short) is None:
-            spelling[folded_words(short)] = spelling[folded_words(entity.text)]
+            spelling[folded_words(short)] = spelling[key]
+    _spell_initialisms(found, keys, spelling, gazetteer)
     people: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for entity, _ in found:
-        key = folded_words(entity.text)
+    for (entity, _), key in zip(found, keys, strict=True):
         if entity.label != "PERSON" or len(key) < 2:
             continue
         for size in range(1, len(key)):
@@ -864,10 +871,9 @@ def canonicalise(found: Sequence[tuple[Entity, str | None]], gazetteer: Gazettee
                 part = key[offset : offset + size]
                 if len(people.get(part, ())) < len(key):
                     people[part] = key
-    longer = _longer_organisations(found)
+    longer = _longer_organisations(found, keys)
     result = []
-    for entity, _ in found:
-        key = folded_words(entity.text)
+    for (entity, _), key in zip(found, keys, strict=True):
         full = people.get(key)
         if (
             full is not None
@@ -883,18 +889,36 @@ def canonicalise(found: Sequence[tuple[Entity, str | None]], gazetteer: Gazettee
     return result
 
 
-def _longer_organisations(
+def _spell_initialisms(
     found: Sequence[tuple[Entity, str | None]],
+    keys: Sequence[tuple[str, ...]],
+    spelling: dict[tuple[str, ...], str],
+    gazetteer: Gazetteer,
+) -> None:
+    """ "BSI" takes the spelling of "Bank Syariah Indonesia" when that is the one organisation of the
+    document whose initials it spells."""
+    by_initials: dict[str, set[tuple[str, ...]]] = {}
+    for (entity, _), key in zip(found, keys, strict=True):
+        if entity.label == "ORG" and len(key) > 1:
+            by_initials.setdefault("".join(word[0] for word in key), set()).add(key)
+    for (entity, _), key in zip(found, keys, strict=True):
+        if entity.label != "ORG" or not _INITIALISM.fullmatch(entity.text) or gazetteer.get(entity.text):
+            continue
+        named = by_initials.get(key[0], set())
+        if len(named) == 1:
+            spelling[key] = spelling[next(iter(named))]
+
+
+def _longer_organisations(
+    found: Sequence[tuple[Entity, str | None]], keys: Sequence[tuple[str, ...]]
 ) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
     """The organisations of the document whose names begin with each shorter name of two words or more:
     "Partai Komunis" after "Partai Komunis Vietnam" is the same party, unless two such parties are named."""
     longer: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
-    for entity, _ in found:
-        if entity.label != "ORG":
-            continue
-        name = folded_words(_short_form(entity.text)[0])
-        for size in range(2, len(name)):
-            longer.setdefault(name[:size], set()).add(folded_words(entity.text))
+    for (entity, _), key in zip(found, keys, strict=True):
+        if entity.label == "ORG":
+            for size in range(2, len(key)):
+                longer.setdefault(key[:size], set()).add(key)
     return longer
 
 
@@ -916,11 +940,14 @@ def _kind(label: str) -> str:
     return "LOC" if label == GPE else label
 
 
-def _short_form(surface: str) -> tuple[str, str | None]:
-    """ "Pengadilan Kriminal Internasional (ICC)" → the name and its short form "ICC", which is not
-    part of the name."""
-    head, bracket, short = surface.partition(" (")
-    return (head, short[:-1]) if bracket and head and short.endswith(")") else (surface, None)
+def _name(surface: str) -> tuple[str, str | None]:
+    """ "PT Bank Syariah Indonesia Tbk" → "Bank Syariah Indonesia"; "Pengadilan Kriminal Internasional
+    (ICC)" → the name and its short form "ICC", which is not part of the name."""
+    bare = _LEGAL_FORM.sub("", surface) or surface
+    head, bracket, short = bare.partition(" (")
+    if bracket and head and short.endswith(")"):
+        return _LEGAL_FORM.sub("", head) or head, short[:-1]
+    return bare, None
 
 
 def _richer(candidate: str, best: str) -> bool:
