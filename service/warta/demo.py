@@ -113,9 +113,9 @@ def article_summary(article: EnrichedArticle) -> Table:
     table.add_row(
         "text", f"{len(article.text):,} characters in {article.text.count(chr(10) * 2) + 1} paragraphs"
     )
-    for label in ("PERSON", "ORG", "GPE", "LOC"):
-        names = Counter(e.canonical for e in article.entities if e.label == label)
-        table.add_row(label, ", ".join(name for name, _ in names.most_common(8)) or "-")
+    for row, labels in (("PERSON", {"PERSON"}), ("ORG", {"ORG"}), ("LOC, GPE", {"LOC", "GPE"})):
+        names = Counter(e.canonical for e in article.entities if e.label in labels)
+        table.add_row(row, ", ".join(name for name, _ in names.most_common(8)) or "-")
     events = Counter(e.type for e in article.events)
     table.add_row("events", ", ".join(f"{n}× {kind}" for kind, n in events.most_common()) or "-")
     duplicate = f" (near-copy of {article.duplicate_of})" if article.duplicate_of else ""
