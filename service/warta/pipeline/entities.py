@@ -8,9 +8,12 @@ work. The gazetteer feeds the tagger as a feature and also adds the names the ta
 for cased text then fix what the tagger gets wrong in news (an untagged name after "Wakil Perdana
 Menteri Vietnam" or ", kata" is a person; "Universitas …" or "Kedutaan Besar AS" is an
 organisation; "Vladimir Putin Tiba" in a headline ends at "Putin"; "Korea Utara karena Ukraina" is
-two places). Each mention gets a ``canonical`` name that agrees across mentions and articles
-("Putin" → "Vladimir Putin", "AS" → "Amerika Serikat") and titles in front of a person ("Presiden
-Rusia") move to ``Entity.role``.
+two places; "Mahkamah Konstitusi (MK)" is one mention). A known place named as an actor or owner
+rather than as a location ("Israel menyerang", not "ke Israel") is labelled ``GPE``
+(``warta.pipeline.place_roles``). Each mention gets a ``canonical`` name that agrees across mentions
+and articles ("Putin" → "Vladimir Putin", "AS" → "Amerika Serikat", "PT Bank Syariah Indonesia Tbk"
+→ "Bank Syariah Indonesia") and titles in front of a person ("Presiden Rusia") move to
+``Entity.role``.
 """
 
 from __future__ import annotations
@@ -279,8 +282,9 @@ def _merge(
     place the tagger found part of, "Korea" in "Korea Utara", takes the whole known name). A known
     place is kept even where the tagger, taught partly by idner-news-2k, leaves it out: that corpus
     marks a country only where it is a location ("ke Israel"), not where it acts ("Israel menuding"),
-    which leaves the events stage without its actor; NERGrit and NERP mark both. A span made of two or
-    more known names ("kantor berita Rusia Interfax") becomes those names."""
+    which would leave the events stage without its actor (``_mark_acting_places`` labels such
+    mentions GPE); NERGrit and NERP mark both. A span made of two or more known names ("kantor berita
+    Rusia Interfax") becomes those names."""
     mentions = [_Mention(start, end, label) for start, end, label in model if label in LABELS]
     starts = {match.start: match for match in matches}
     for mention in list(mentions):
