@@ -196,6 +196,11 @@ def test_a_companys_legal_form_is_not_part_of_its_canonical_name() -> None:
     assert canonicals == {"Bank Syariah Indonesia"}
 
 
+def test_a_regency_and_its_town_share_one_canonical_name() -> None:
+    found = {e.text: e.canonical for e in extract_entities("Banjir merendam Kabupaten Demak, Jawa Tengah.")}
+    assert found["Kabupaten Demak"] == "Demak"
+
+
 def test_initials_of_an_organisation_named_in_the_article_name_it() -> None:
     text = (
         "Badan Pusat Statistik mencatat inflasi Mei sebesar 2,8 persen. "

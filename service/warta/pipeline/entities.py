@@ -493,6 +493,9 @@ _ROLE_WORDS = frozenset(
 """Words of a title after its first word ("Menteri Luar Negeri", "Duta Besar"), never a name."""
 _LEGAL_FORM = re.compile(r"^(?:PT|CV)\.?\s+|(?:\s+(?:\(Persero\)|Persero|Tbk\.?))+$")
 """Indonesian company forms around a name: "PT … (Persero) Tbk"."""
+_REGION = re.compile(r"^(?:Kabupaten|Kab\.|Kota|Provinsi)\s+(?=[A-Z])", re.IGNORECASE)
+"""The administrative level before a regency's, city's or province's name: "Kabupaten Demak" and
+"Demak" are one place to a reader."""
 _INITIALISM = re.compile(r"[A-Z]{2,6}")
 _MAX_NAME_WORDS = 4
 _MAX_ORG_WORDS = 8
@@ -853,7 +856,7 @@ def canonicalise(found: Sequence[tuple[Entity, str | None]], gazetteer: Gazettee
     or made of the initials of one organisation named in the document ("BSI" after "Bank Syariah
     Indonesia"), names that organisation.
     """
-    names = [_name(entity.text) for entity, _ in found]
+    names = [_name(entity.text, place=_kind(entity.label) == "LOC") for entity, _ in found]
     keys = [folded_words(bare) for bare, _ in names]
     spelling: dict[tuple[str, ...], str] = {}
     for (_, known), (bare, _), key in zip(found, names, keys, strict=True):
@@ -944,10 +947,11 @@ def _kind(label: str) -> str:
     return "LOC" if label == GPE else label
 
 
-def _name(surface: str) -> tuple[str, str | None]:
-    """ "PT Bank Syariah Indonesia Tbk" → "Bank Syariah Indonesia"; "Pengadilan Kriminal Internasional
-    (ICC)" → the name and its short form "ICC", which is not part of the name."""
-    bare = _LEGAL_FORM.sub("", surface) or surface
+def _name(surface: str, *, place: bool = False) -> tuple[str, str | None]:
+    """ "PT Bank Syariah Indonesia Tbk" → "Bank Syariah Indonesia", and for a place "Kabupaten
+    Demak" → "Demak"; "Pengadilan Kriminal Internasional (ICC)" → the name and its short form "ICC",
+    which is not part of the name."""
+    bare = (_REGION.sub("", surface) if place else _LEGAL_FORM.sub("", surface)) or surface
     head, bracket, short = bare.partition(" (")
     if bracket and head and short.endswith(")"):
         return _LEGAL_FORM.sub("", head) or head, short[:-1]
