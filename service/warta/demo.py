@@ -128,7 +128,7 @@ def article_summary(article: EnrichedArticle) -> Table:
 def story_summary(story: Story) -> str:
     events = ", ".join(f"{n}× {kind}" for kind, n in sorted(story.events.items(), key=lambda kv: -kv[1]))
     return (
-        f"[bold magenta]story {story.id}[/]: {len(story.articles)} article(s) "
+        f"[bold magenta]story {story.id}[/]: {story.article_count} article(s) "
         f"from {story.first_seen:%Y-%m-%d %H:%M} to {story.last_seen:%Y-%m-%d %H:%M}\n"
         f"  top entities: {', '.join(story.top_entities[:8])}\n  events: {events or '-'}\n"
     )

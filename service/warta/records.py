@@ -146,10 +146,15 @@ class EnrichedArticle(_Record):
 
 
 class Story(_Record):
-    schema_version: int = SCHEMA_VERSION
+    """Version 2 lists only the latest members (``LISTED_MEMBERS`` in ``warta.pipeline.stories``) and
+    counts all of them: version 1 listed every member, which made each update of a long story
+    larger than the last."""
+
+    schema_version: int = 2
     id: str
     title: str | None = None
-    articles: list[str]
+    articles: list[str] = Field(description="ids of the latest members, oldest first")
+    article_count: int = Field(ge=1, description="members in the story window, listed or not")
     top_entities: list[str] = Field(default_factory=list)
     events: dict[str, int] = Field(default_factory=dict, description="event type -> count")
     first_seen: datetime

@@ -9,19 +9,27 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+from pydantic import BaseModel
 
-from warta.records import RECORD_TYPES, SCHEMA_VERSION
+from warta.records import RECORD_TYPES
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:
     """File name -> schema, e.g. ``enriched-article.v1.json``."""
     schemas = {}
     for name, model in RECORD_TYPES.items():
+        file = f"{name}.v{version(model)}.json"
         schema = model.model_json_schema()
-        schema["$id"] = f"https://warta.dev/schemas/{name}.v{SCHEMA_VERSION}.json"
+        schema["$id"] = f"https://warta.dev/schemas/{file}"
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schemas[f"{name}.v{SCHEMA_VERSION}.json"] = schema
+        schemas[file] = schema
     return schemas
+
+
+def version(model: type[BaseModel]) -> int:
+    """The version a record type writes: its ``schema_version`` default."""
+    default = model.model_fields["schema_version"].default
+    return int(default)
 
 
 def render(schema: dict[str, Any]) -> bytes:

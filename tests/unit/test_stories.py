@@ -101,9 +101,18 @@ def test_story_record_lists_members_entities_and_times() -> None:
     index = StoryIndex()
     story = [index.assign(a) for a in stream()][-1].story
     assert story.articles == ["bi-1", "bi-2", "bi-1-copy"]
+    assert story.article_count == 3
     assert story.top_entities[:2] == ["Bank Indonesia", "Perry Warjiyo"]
     assert story.title == "BI Tahan Suku Bunga 6,25 Persen"
     assert (story.first_seen, story.last_seen) == (NOON, NOON + timedelta(hours=3))
+
+
+def test_a_long_story_lists_its_latest_members_and_counts_them_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("warta.pipeline.stories.LISTED_MEMBERS", 2)
+    index = StoryIndex()
+    story = [index.assign(a) for a in stream()][-1].story
+    assert story.articles == ["bi-2", "bi-1-copy"]
+    assert story.article_count == 3
 
 
 def test_story_ids_depend_only_on_the_input_order() -> None:
