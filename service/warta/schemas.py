@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from pydantic import BaseModel
 
 from warta.records import RECORD_TYPES
 
@@ -18,7 +17,7 @@ def json_schemas() -> dict[str, dict[str, Any]]:
     """File name -> schema, e.g. ``enriched-article.v1.json``."""
     schemas = {}
     for name, model in RECORD_TYPES.items():
-        file = f"{name}.v{version(model)}.json"
+        file = schema_file(name)
         schema = model.model_json_schema()
         schema["$id"] = f"https://warta.dev/schemas/{file}"
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -26,10 +25,10 @@ def json_schemas() -> dict[str, dict[str, Any]]:
     return schemas
 
 
-def version(model: type[BaseModel]) -> int:
-    """The version a record type writes: its ``schema_version`` default."""
-    default = model.model_fields["schema_version"].default
-    return int(default)
+def schema_file(name: str) -> str:
+    """The schema file of a record type at the version it writes (its ``schema_version`` default),
+    e.g. ``story.v2.json``."""
+    return f"{name}.v{int(RECORD_TYPES[name].model_fields['schema_version'].default)}.json"
 
 
 def render(schema: dict[str, Any]) -> bytes:

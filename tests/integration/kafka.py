@@ -12,6 +12,7 @@ import orjson
 
 from warta.client import follow, produce_messages
 from warta.config import Settings
+from warta.schemas import schema_file
 from warta.sources import Message
 
 
@@ -69,6 +70,6 @@ def assert_valid(settings: Settings, published: Published) -> None:
         settings.topic_deadletter: "dead-letter",
     }
     for topic, name in schema_of.items():
-        validator = jsonschema.Draft202012Validator(orjson.loads((SCHEMAS / f"{name}.v1.json").read_bytes()))
+        validator = jsonschema.Draft202012Validator(orjson.loads((SCHEMAS / schema_file(name)).read_bytes()))
         for record in published.values(topic):
             validator.validate(record)

@@ -45,7 +45,11 @@ ODD_BUT_VALID: dict[str, dict[str, str]] = {
 """Documents that are valid but hostile: each must come out somewhere (enriched and flagged, or dead-lettered)."""
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63 - 1)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=20),
     lambda children: (
         st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
     ),

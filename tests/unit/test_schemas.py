@@ -10,7 +10,7 @@ import orjson
 from warta import RawDocument, StoryIndex, enrich
 from warta.demo import SAMPLES
 from warta.intake import Rejection, dead_letter
-from warta.schemas import json_schemas, render
+from warta.schemas import json_schemas, render, schema_file
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
 
@@ -21,8 +21,7 @@ def test_schema_files_match_the_models() -> None:
 
 
 def _validator(name: str) -> jsonschema.Draft202012Validator:
-    (file,) = [file for file in json_schemas() if file.startswith(f"{name}.v")]
-    return jsonschema.Draft202012Validator(orjson.loads((SCHEMAS / file).read_bytes()))
+    return jsonschema.Draft202012Validator(orjson.loads((SCHEMAS / schema_file(name)).read_bytes()))
 
 
 def test_enriched_records_events_and_stories_validate_against_their_schemas() -> None:
