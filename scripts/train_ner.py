@@ -11,6 +11,10 @@ stage's own tokenizer, so that training and tagging see the same tokens. crfsuit
 tagger; its weights are then exported for the stage's own decoder (``warta.pipeline.crf``), which
 must tag the held-out sentences exactly as crfsuite does, or the script fails.
 
+After the tagger, the place-role classifier (``warta.pipeline.place_roles``: is a known place named as
+a location or as an actor?) is trained on idner-news-2k's known places and written beside it, with
+the same check against crfsuite.
+
 Before the tagger, the word classes (``lexicon.json``) are learned from all the training text, no
 labels used: each word's left and right neighbours (PPMI-weighted counts over the most frequent
 words), reduced by SVD and grouped by spherical k-means with a fixed seed at two granularities; and
@@ -18,7 +22,9 @@ the list of words that cased text writes in lower case. Everything is determinis
 
 ``--cv`` splits each training corpus into folds, learns word classes and tagger on the other folds,
 and scores the whole stage (tagger and rules, as ``warta eval entities`` does) on the held-out fold
-of each corpus: settings are chosen this way, never on an evaluation file.
+of each corpus: the tagger's settings are chosen this way, never on an evaluation file. The place
+roles (whether to have them, and their c1/c2, which barely matter) were chosen on idner-news-2k dev,
+which the data's README names a development set; nothing is trained on it.
 """
 
 from __future__ import annotations
