@@ -16,8 +16,9 @@ a margin, since the two lists come from different genres and shared words drift 
 (``hilang`` +0.9 votes nothing). The votes, times a weight, are distilled into the Malay column of
 the word features, so the shipped model needs no wordfreq. A prior toward Indonesian, warta's usual
 language, sets how clear the Malay evidence must be. Five-fold cross-validation on the training
-sentences alone chooses the smoothing, the lexicon's weight and margin, the prior and the
-temperatures that calibrate both models' probabilities; the evaluation set in
+sentences alone chooses the smoothing, the lexicon's weight and margin, the prior (the most
+accurate setting that keeps Indonesian at ``MIN_INDONESIAN``) and the temperatures that calibrate
+both models' probabilities; the evaluation set in
 ``tests/data/language`` is never read. Deterministic: same data, same model.
 """
 
@@ -67,6 +68,11 @@ LEXICON_MARGINS = (0.0, 0.5, 1.0, 1.5)
 so words shared by both languages drift about one unit either way with the genre, not the language."""
 MALAY_PRIORS = (0.0, 10.0, 20.0, 40.0, 60.0, 80.0, 100.0, 120.0)
 """Raw log-score by which Malay starts behind Indonesian (before the temperature)."""
+MIN_INDONESIAN = 0.995
+"""Cross-validated share of Indonesian sentences the chosen setting must get right. Only Indonesian
+gets entities and events, so the errors are not equal: Indonesian called Malay loses its enrichment,
+Malay called Indonesian merely goes through the Indonesian stages. Among the settings that keep
+Indonesian here (the issue's target), the most accurate overall wins."""
 
 
 @dataclass(frozen=True)
@@ -256,9 +262,10 @@ def main(argv: list[str]) -> int:
                 code: round(float((predicted[labels == c] == c).mean()), 4) for c, code in enumerate(classes)
             }
             tried.append((accuracy, Combination(setting, weight, margin, prior), combined, labels, per_class))
-    for accuracy, combination, _, _, per_class in sorted(tried, key=lambda t: -t[0])[:10]:
+    eligible = sorted((t for t in tried if t[4]["id"] >= MIN_INDONESIAN), key=lambda t: -t[0])
+    for accuracy, combination, _, _, per_class in eligible[:10]:
         print(f"{combination} cross-validated accuracy {accuracy:.4f} {per_class}")
-    accuracy, combination, scores, labels, per_class = max(tried, key=lambda t: t[0])
+    accuracy, combination, scores, labels, per_class = eligible[0]
     temperature = best_temperature(scores, labels)
     setting = combination.setting
     ratios = beyond(full_ratios, combination.lexicon_margin)
