@@ -247,7 +247,7 @@ def test_a_place_found_in_part_takes_the_whole_known_name() -> None:
 
 def test_known_places_joined_by_a_hyphen_are_a_place() -> None:
     found = _found("Ia membahas perang Rusia-Ukraina dengan para diplomat.")
-    assert found.get("Rusia-Ukraina", "LOC") == "LOC"
+    assert found.get("Rusia-Ukraina") == "LOC"
 
 
 def test_a_known_country_acting_as_the_subject_is_kept_as_a_gpe() -> None:
