@@ -19,19 +19,20 @@ from collections.abc import AsyncIterator, Awaitable, Iterable, Mapping, Sequenc
 from typing import Any, cast
 
 import faust
+import orjson
 from faust.transport.drivers import aiokafka as aiokafka_driver
 from faust.types import EventT, ProducerT
 from faust.web import Request, Response, View
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from pydantic import ValidationError
 
 from warta import metrics
-from warta.batch import assign_story, story_index
+from warta.batch import story_index
 from warta.config import MAX_MESSAGE_BYTES, Settings
 from warta.intake import Rejection, dead_letter, encode
+from warta.pipeline import EncodedEnrichment, StageFailed, attach_story_encoded
+from warta.pipeline.stories import Sketch, StoryIndex
 from warta.pool import PipelinePool, RawMessage
-from warta.records import DeadLetter, EnrichedArticle
-from warta.topics import analysed_topic
+from warta.topics import SKETCH_HEADER, analysed_topic
 
 log = logging.getLogger("warta")
 
@@ -122,13 +123,15 @@ def create_app(settings: Settings, pool: PipelinePool, *, idempotent: bool = Fal
         help=_FINGERPRINTS,
     )
 
-    def send(target: faust.TopicT, key: str | None, value: bytes) -> Awaitable[Any]:
+    def send(
+        target: faust.TopicT, key: str | None, value: bytes, headers: list[tuple[str, bytes]] | None = None
+    ) -> Awaitable[Any]:
         """Straight to the producer: the values are encoded already, and an article fans out to ~20
         event records, so skipping faust's per-message Topic machinery took one worker from 60 to 71
         articles/s."""
         name = target.get_topic_name()
         metrics.RECORDS_OUT.labels(name).inc()
-        return app.producer.send(name, key.encode() if key else None, value, None, None, None)
+        return app.producer.send(name, key.encode() if key else None, value, None, None, headers)
 
     async def acknowledged(sends: Iterable[Awaitable[Any]]) -> None:
         """Wait until the broker has every output, so that acking the input is safe."""
@@ -174,7 +177,9 @@ def create_app(settings: Settings, pool: PipelinePool, *, idempotent: bool = Fal
             for outcome in outcomes:
                 outcome.observation.count()
             await acknowledged(
-                send(deadletter if outcome.dead_letter else analysed, outcome.key, outcome.value)
+                send(deadletter, outcome.key, outcome.value)
+                if outcome.dead_letter
+                else send(analysed, outcome.key, outcome.value, [(SKETCH_HEADER, outcome.sketch or b"")])
                 for outcome in outcomes
             )
 
@@ -191,37 +196,57 @@ def create_app(settings: Settings, pool: PipelinePool, *, idempotent: bool = Fal
             for event in batch:
                 message = event.message
                 value = message.value or b""
-                origin: dict[str, Any] = {
-                    "topic": message.topic,
-                    "partition": message.partition,
-                    "offset": message.offset,
-                }
                 try:
-                    article = EnrichedArticle.model_validate_json(value)
-                except ValidationError as error:  # only a foreign writer or a schema change gets here
-                    failure = Rejection("wrong-schema", f"not an analysed article: {error}", "stories")
-                    letter = dead_letter(value, failure, key=message.key, **origin)
+                    placed = _place(value, message.headers, index)
+                except Rejection as failure:
+                    letter = dead_letter(
+                        value,
+                        failure,
+                        key=message.key,
+                        topic=message.topic,
+                        partition=message.partition,
+                        offset=message.offset,
+                    )
                     metrics.observe(letter)
                     sends.append(send(deadletter, letter.key, encode(letter)))
                     continue
-                assigned = assign_story(article, index, value, **origin)
-                if isinstance(assigned, DeadLetter):
-                    metrics.observe(assigned)
-                    sends.append(send(deadletter, article.id, encode(assigned)))
-                    continue
-                final, story, assignment = assigned.article, assigned.story, assigned.assignment
-                if assignment is not None:
-                    fingerprints[final.id.encode()] = assignment.fingerprint
-                    for gone in assignment.evicted:
-                        fingerprints.pop(gone.encode(), None)
-                sends.append(send(enriched, final.id, encode(final)))
-                sends.extend(send(events, e.id, encode(e)) for e in final.events)
-                if story is not None:
-                    sends.append(send(stories, story.id, encode(story)))
+                assignment = placed.assignment
+                fingerprints[placed.id.encode()] = assignment.fingerprint
+                for gone in assignment.evicted:
+                    fingerprints.pop(gone.encode(), None)
+                sends.append(send(enriched, placed.id, placed.article))
+                sends.extend(send(events, key, value) for key, value in placed.events)
+                sends.append(send(stories, assignment.story_id, placed.story))
             metrics.STORIES.set(index.story_count)
             await acknowledged(sends)
 
     return app
+
+
+def _place(
+    value: bytes, headers: Iterable[tuple[str, bytes]] | Mapping[str, bytes] | None, index: StoryIndex
+) -> EncodedEnrichment:
+    """Place one analysed article (its JSON, the story sketch in its header) in its story.
+
+    Raises ``Rejection``: ``wrong-schema`` for a record that only a foreign writer or a schema change
+    could have put on the internal topic, ``stage-failed`` if the story index raised.
+    """
+    try:
+        article = orjson.loads(value)
+        story_sketch = Sketch.decode(dict(headers or ())[SKETCH_HEADER])
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError) as error:
+        raise Rejection("wrong-schema", f"no story sketch: {error!r}", "stories") from None
+    if not (
+        isinstance(article, dict)
+        and article.get("id") == story_sketch.id
+        and isinstance(article.get("events"), list)
+        and isinstance(article.get("pipeline"), dict)
+    ):
+        raise Rejection("wrong-schema", "not the analysed article its story sketch describes", "stories")
+    try:
+        return attach_story_encoded(article, story_sketch, index)
+    except StageFailed as error:
+        raise Rejection("stage-failed", str(error), error.stage) from None
 
 
 def _batches(stream: faust.StreamT[bytes], settings: Settings) -> AsyncIterator[Sequence[EventT]]:

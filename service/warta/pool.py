@@ -16,12 +16,15 @@ import multiprocessing
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from typing import TypedDict
 
 from pebble import ProcessExpired, ProcessPool
 
 from warta.config import Settings
 from warta.intake import Rejection, analyse_message, dead_letter, encode
 from warta.metrics import Observation
+from warta.pipeline import StageFailed, analyse, sketch_story
+from warta.pipeline.stories import Sketch
 from warta.records import DeadLetter, EnrichedArticle, RawDocument
 
 log = logging.getLogger("warta.pool")
@@ -33,6 +36,18 @@ class RawMessage:
 
     key: bytes | None
     value: bytes | None
+    topic: str
+    partition: int
+    offset: int
+
+    def origin(self) -> Origin:
+        return Origin(key=self.key, topic=self.topic, partition=self.partition, offset=self.offset)
+
+
+class Origin(TypedDict):
+    """Where a message came from, as a dead letter records it."""
+
+    key: bytes | None
     topic: str
     partition: int
     offset: int
@@ -49,29 +64,30 @@ class Analysed:
     """An encoded EnrichedArticle, or an encoded DeadLetter when ``dead_letter``."""
     dead_letter: bool
     observation: Observation
+    sketch: bytes | None = None
+    """The article's encoded story sketch (``warta.pipeline.stories.Sketch``), for the stories agent."""
 
     @classmethod
-    def of(cls, outcome: EnrichedArticle | DeadLetter) -> Analysed:
+    def of(cls, outcome: EnrichedArticle | DeadLetter, sketch: Sketch | None = None) -> Analysed:
         dead = isinstance(outcome, DeadLetter)
         key = outcome.key if isinstance(outcome, DeadLetter) else outcome.id
-        return cls(key, encode(outcome), dead, Observation.of(outcome))
+        return cls(key, encode(outcome), dead, Observation.of(outcome), sketch.encode() if sketch else None)
+
+
+def _analysed(message: RawMessage, max_bytes: int) -> Analysed:
+    outcome = analyse_message(message.value, max_bytes=max_bytes, **message.origin())
+    if isinstance(outcome, DeadLetter):
+        return Analysed.of(outcome)
+    try:
+        return Analysed.of(outcome, sketch_story(outcome))
+    except StageFailed as error:
+        failure = Rejection("stage-failed", str(error), error.stage)
+        return Analysed.of(dead_letter(message.value, failure, **message.origin()))
 
 
 def _analyse_chunk(messages: list[RawMessage], max_bytes: int) -> list[Analysed]:
     """Runs in a pipeline process."""
-    return [
-        Analysed.of(
-            analyse_message(
-                message.value,
-                max_bytes=max_bytes,
-                key=message.key,
-                topic=message.topic,
-                partition=message.partition,
-                offset=message.offset,
-            )
-        )
-        for message in messages
-    ]
+    return [_analysed(message, max_bytes) for message in messages]
 
 
 def _warm_up() -> None:
@@ -80,8 +96,6 @@ def _warm_up() -> None:
     It must not raise: pebble would retire every child. A stage that cannot load fails again on
     each record instead, and those records reach the dead-letter topic with the reason.
     """
-    from warta.pipeline import StageFailed, analyse
-
     try:
         analyse(RawDocument(id="warm-up", text="Presiden Joko Widodo tiba di Jakarta pada Senin pagi."))
     except StageFailed as error:
@@ -150,15 +164,7 @@ class PipelinePool:
             )
         except (ProcessExpired, BrokenProcessPool) as error:
             failure = Rejection("worker-crashed", f"the pipeline process died: {error}", "pipeline")
-        letter = dead_letter(
-            message.value,
-            failure,
-            key=message.key,
-            topic=message.topic,
-            partition=message.partition,
-            offset=message.offset,
-        )
-        return Analysed.of(letter)
+        return Analysed.of(dead_letter(message.value, failure, **message.origin()))
 
     def __enter__(self) -> PipelinePool:
         return self

@@ -43,6 +43,11 @@ def analysed_topic(settings: Settings) -> str:
     return f"{settings.app_id}.analysed"
 
 
+SKETCH_HEADER = "warta-story-sketch"
+"""Header of each record on the analysed topic: the article's encoded story sketch, computed in a
+pipeline process so that the stories agent only compares (``warta.pipeline.stories.Sketch``)."""
+
+
 def topic_specs(settings: Settings) -> list[TopicSpec]:
     fan_out = settings.topic_partitions
     return [

@@ -11,8 +11,9 @@ import pytest
 
 from warta.batch import story_index
 from warta.config import Settings
-from warta.pipeline import analyse
-from warta.pipeline.stories import StoryIndex, estimated_jaccard, minhash, stem
+from warta.intake import encode
+from warta.pipeline import analyse, attach_story, attach_story_encoded, sketch_story
+from warta.pipeline.stories import Sketch, StoryIndex, estimated_jaccard, minhash, sketch, stem
 from warta.records import EnrichedArticle, Entity, Language, Pipeline, RawDocument
 
 SAMPLES = Path(__file__).resolve().parents[2] / "service" / "warta" / "samples"
@@ -82,7 +83,7 @@ def stream() -> list[EnrichedArticle]:
 
 def test_articles_about_one_happening_share_a_story_and_others_do_not() -> None:
     index = StoryIndex()
-    stories = {a.id: index.assign(a).story_id for a in stream()}
+    stories = {a.id: index.assign(sketch(a)).story_id for a in stream()}
     assert stories["bi-1"] == stories["bi-2"] == stories["bi-1-copy"]
     assert stories["flood-1"] != stories["bi-1"]
     assert index.story_count == 2
@@ -91,7 +92,7 @@ def test_articles_about_one_happening_share_a_story_and_others_do_not() -> None:
 
 def test_a_near_copy_points_at_the_earlier_article() -> None:
     index = StoryIndex()
-    assignments = {a.id: index.assign(a) for a in stream()}
+    assignments = {a.id: index.assign(sketch(a)) for a in stream()}
     assert assignments["bi-1-copy"].duplicate_of == "bi-1"
     assert assignments["bi-2"].duplicate_of is None
     assert assignments["bi-1"].duplicate_of is None
@@ -99,7 +100,7 @@ def test_a_near_copy_points_at_the_earlier_article() -> None:
 
 def test_story_record_lists_members_entities_and_times() -> None:
     index = StoryIndex()
-    story = [index.assign(a) for a in stream()][-1].story
+    story = [index.assign(sketch(a)) for a in stream()][-1].story
     assert story.articles == ["bi-1", "bi-2", "bi-1-copy"]
     assert story.article_count == 3
     assert story.top_entities[:2] == ["Bank Indonesia", "Perry Warjiyo"]
@@ -110,20 +111,22 @@ def test_story_record_lists_members_entities_and_times() -> None:
 def test_a_long_story_lists_its_latest_members_and_counts_them_all(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("warta.pipeline.stories.LISTED_MEMBERS", 2)
     index = StoryIndex()
-    story = [index.assign(a) for a in stream()][-1].story
+    story = [index.assign(sketch(a)) for a in stream()][-1].story
     assert story.articles == ["bi-2", "bi-1-copy"]
     assert story.article_count == 3
 
 
 def test_story_ids_depend_only_on_the_input_order() -> None:
     batch, worker = StoryIndex(), StoryIndex()
-    assert [batch.assign(a).story_id for a in stream()] == [worker.assign(a).story_id for a in stream()]
+    assert [batch.assign(sketch(a)).story_id for a in stream()] == [
+        worker.assign(sketch(a)).story_id for a in stream()
+    ]
 
 
 def test_a_redelivered_article_gets_its_assignment_back_without_counting_twice() -> None:
     index = StoryIndex()
-    first = [index.assign(a) for a in stream()]
-    again = index.assign(stream()[2])
+    first = [index.assign(sketch(a)) for a in stream()]
+    again = index.assign(sketch(stream()[2]))
     assert again.story_id == first[2].story_id
     assert again.fingerprint == first[2].fingerprint
     assert len(index) == 4
@@ -132,7 +135,7 @@ def test_a_redelivered_article_gets_its_assignment_back_without_counting_twice()
 
 def test_restoring_fingerprints_in_any_order_rebuilds_the_same_index() -> None:
     live = StoryIndex()
-    fingerprints = [live.assign(a).fingerprint for a in stream()]
+    fingerprints = [live.assign(sketch(a)).fingerprint for a in stream()]
     random.Random(3).shuffle(fingerprints)
     restored = StoryIndex()
     for fingerprint in fingerprints:
@@ -141,7 +144,7 @@ def test_restoring_fingerprints_in_any_order_rebuilds_the_same_index() -> None:
     follow_up = article(
         "bi-3", BI_RATE_OTHER_OUTLET + " Pasar merespons positif.", at=NOON + timedelta(hours=5)
     )
-    expected, actual = live.assign(follow_up), restored.assign(follow_up)
+    expected, actual = live.assign(sketch(follow_up)), restored.assign(sketch(follow_up))
     assert actual.story == expected.story
     assert actual.duplicate_of == expected.duplicate_of
     assert actual.fingerprint == expected.fingerprint
@@ -149,77 +152,81 @@ def test_restoring_fingerprints_in_any_order_rebuilds_the_same_index() -> None:
 
 def test_articles_fall_out_of_the_window_behind_the_newest_one() -> None:
     index = StoryIndex(window=timedelta(days=1))
-    index.assign(article("old", FLOOD, at=NOON))
-    later = index.assign(article("new", BI_RATE, at=NOON + timedelta(days=2)))
+    index.assign(sketch(article("old", FLOOD, at=NOON)))
+    later = index.assign(sketch(article("new", BI_RATE, at=NOON + timedelta(days=2))))
     assert later.evicted == ("old",)
     assert (len(index), index.story_count) == (1, 1)
 
 
 def test_an_evicted_article_no_longer_attracts_its_copies() -> None:
     index = StoryIndex(window=timedelta(hours=1))
-    first = index.assign(article("bi-1", BI_RATE, at=NOON))
-    copy = index.assign(article("bi-1-copy", BI_RATE, at=NOON + timedelta(hours=2)))
+    first = index.assign(sketch(article("bi-1", BI_RATE, at=NOON)))
+    copy = index.assign(sketch(article("bi-1-copy", BI_RATE, at=NOON + timedelta(hours=2))))
     assert copy.duplicate_of is None
     assert copy.story_id != first.story_id
 
 
 def test_the_oldest_articles_go_when_the_index_is_full() -> None:
     index = StoryIndex(max_articles=2)
-    evicted = [index.assign(a).evicted for a in stream()]
+    evicted = [index.assign(sketch(a)).evicted for a in stream()]
     assert evicted == [(), (), ("bi-1",), ("flood-1",)]
     assert len(index) == 2
 
 
 def test_the_window_and_the_cap_come_from_the_settings() -> None:
     index = story_index(Settings(story_window_hours=1, story_max_articles=2))
-    evicted = [index.assign(a).evicted for a in stream()]
+    evicted = [index.assign(sketch(a)).evicted for a in stream()]
     assert evicted == [(), (), ("bi-1",), ("flood-1",)]
-    later = index.assign(article("late", FLOOD, at=NOON + timedelta(hours=5)))
+    later = index.assign(sketch(article("late", FLOOD, at=NOON + timedelta(hours=5))))
     assert later.evicted == ("bi-2", "bi-1-copy")
 
 
 def test_naive_publication_times_are_read_as_utc() -> None:
     index = StoryIndex()
-    index.assign(article("aware", FLOOD, at=NOON))
-    naive = index.assign(article("naive", BI_RATE, at=NOON.replace(tzinfo=None) + timedelta(hours=1)))
+    index.assign(sketch(article("aware", FLOOD, at=NOON)))
+    naive = index.assign(sketch(article("naive", BI_RATE, at=NOON.replace(tzinfo=None) + timedelta(hours=1))))
     assert naive.story.first_seen == NOON + timedelta(hours=1)
 
 
 def test_minhash_estimates_shingle_overlap() -> None:
-    assert estimated_jaccard(minhash(BI_RATE), minhash(BI_RATE)) == 1.0
-    assert estimated_jaccard(minhash(BI_RATE), minhash(FLOOD)) < 0.1
-    assert estimated_jaccard(minhash(BI_RATE), minhash(BI_RATE + " (ant)")) > 0.8
+    same, other, copy = estimated_jaccard(
+        minhash(BI_RATE), [minhash(BI_RATE), minhash(FLOOD), minhash(BI_RATE + " (ant)")]
+    )
+    assert same == 1.0
+    assert other < 0.1
+    assert copy > 0.8
     assert len(minhash("dua kata")) == len(minhash(FLOOD))
 
 
 def test_articles_without_words_are_never_near_copies() -> None:
     index = StoryIndex()
-    index.assign(article("empty-1", ""))
-    second = index.assign(article("empty-2", ""))
+    index.assign(sketch(article("empty-1", "")))
+    second = index.assign(sketch(article("empty-2", "")))
     assert second.duplicate_of is None
     assert index.story_count == 2
 
 
 def test_fingerprints_of_another_version_are_refused() -> None:
     index = StoryIndex()
-    fingerprint = index.assign(stream()[0]).fingerprint.replace(b'"v":2', b'"v":99')
+    fingerprint = index.assign(sketch(stream()[0])).fingerprint.replace(b'"v":3', b'"v":99')
     with pytest.raises(ValueError, match="version"):
         StoryIndex().restore(fingerprint)
 
 
-def test_a_version_1_fingerprint_is_restored_with_stemmed_keywords() -> None:
+def test_a_version_1_fingerprint_is_restored_with_stemmed_keywords_and_no_signature() -> None:
     live = StoryIndex()
-    fingerprint = live.assign(stream()[0]).fingerprint
+    fingerprint = live.assign(sketch(stream()[0])).fingerprint
     state = orjson.loads(fingerprint)
     old = orjson.dumps({**state, "v": 1, "terms": ["mempertahankan", "bunga", "suku", "tahan"]})
     restored = StoryIndex()
     restored.restore(old)
     restored.restore(old)
     assert len(restored) == 1
-    assert restored.assign(stream()[0]).story_id == live.assign(stream()[0]).story_id
-    copy = restored.assign(stream()[3])
-    assert copy.duplicate_of == "bi-1"
-    assert orjson.loads(copy.fingerprint)["v"] == 2
+    assert restored.assign(sketch(stream()[0])).story_id == live.assign(sketch(stream()[0])).story_id
+    copy = restored.assign(sketch(stream()[3]))
+    assert copy.story_id == live.assign(sketch(stream()[0])).story_id
+    assert copy.duplicate_of is None  # an older version's signature hashed shingles another way
+    assert orjson.loads(copy.fingerprint)["v"] == 3
 
 
 def test_light_stemming_meets_the_forms_of_one_word() -> None:
@@ -233,7 +240,7 @@ def test_light_stemming_meets_the_forms_of_one_word() -> None:
 
 def test_keywords_are_stemmed_so_outlets_using_other_word_forms_match() -> None:
     index = StoryIndex()
-    first = index.assign(article("bi-1", BI_RATE, title="BI Tahan Suku Bunga 6,25 Persen"))
+    first = index.assign(sketch(article("bi-1", BI_RATE, title="BI Tahan Suku Bunga 6,25 Persen")))
     terms = orjson.loads(first.fingerprint)["terms"]
     assert "tahan" in terms  # "mempertahankan" in the text, "Tahan" in the title
     assert "mempertahankan" not in terms
@@ -243,8 +250,36 @@ def test_the_bundled_samples_form_one_story() -> None:
     index = StoryIndex()
     stories = {
         index.assign(
-            analyse(RawDocument(id=path.stem, text=path.read_text(encoding="utf-8"), published_at=NOON))
+            sketch(
+                analyse(RawDocument(id=path.stem, text=path.read_text(encoding="utf-8"), published_at=NOON))
+            )
         ).story_id
         for path in sorted(SAMPLES.glob("*.txt"))
     }
     assert len(stories) == 1
+
+
+def test_the_worker_places_an_encoded_article_exactly_as_the_batch_path_places_its_model() -> None:
+    batch, worker = StoryIndex(), StoryIndex()
+    for path in sorted(SAMPLES.glob("*.txt"))[:3]:
+        analysed = analyse(
+            RawDocument(id=path.stem, text=path.read_text(encoding="utf-8"), published_at=NOON)
+        )
+        expected = attach_story(analysed, batch)
+        sent = Sketch.decode(sketch_story(analysed).encode())
+        placed = attach_story_encoded(orjson.loads(encode(analysed)), sent, worker)
+
+        def untimed(record: dict) -> dict:
+            return {
+                **record,
+                "pipeline": {
+                    **record["pipeline"],
+                    "stages": {**record["pipeline"]["stages"], "stories": None},
+                },
+            }
+
+        assert untimed(orjson.loads(placed.article)) == untimed(expected.article.model_dump(mode="json"))
+        assert [orjson.loads(value) for _, value in placed.events] == [
+            event.model_dump(mode="json") for event in expected.article.events
+        ]
+        assert orjson.loads(placed.story) == expected.story.model_dump(mode="json")

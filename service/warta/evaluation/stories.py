@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from warta.pipeline import analyse
-from warta.pipeline.stories import StoryIndex
+from warta.pipeline.stories import StoryIndex, sketch
 from warta.records import EnrichedArticle, Entity, Event, Language, Pipeline, RawDocument
 
 DATA = Path(__file__).resolve().parents[3] / "tests" / "data" / "stories"
@@ -76,7 +76,7 @@ def cluster(labelled: Sequence[Labelled]) -> Outcome:
     predicted_duplicates: set[tuple[str, str]] = set()
     started = time.perf_counter()
     for article in articles:
-        assignment = index.assign(article)
+        assignment = index.assign(sketch(article))
         predicted[article.id] = assignment.story_id
         if assignment.duplicate_of:
             predicted_duplicates.add((article.id, assignment.duplicate_of))
@@ -197,10 +197,12 @@ def measure_state_cost(sizes: Sequence[int], probes: int = 200) -> list[dict[str
 
     results = []
     for size in targets:
-        memory += replicate([index.assign(next(articles)).fingerprint for _ in range(size - len(index))])
+        memory += replicate(
+            [index.assign(sketch(next(articles))).fingerprint for _ in range(size - len(index))]
+        )
         probe = [next(articles) for _ in range(probes)]
         started = time.perf_counter()
-        fingerprints = [index.assign(article).fingerprint for article in probe]
+        fingerprints = [index.assign(sketch(article)).fingerprint for article in probe]
         elapsed = time.perf_counter() - started
         results.append(
             {

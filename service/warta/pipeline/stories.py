@@ -1,8 +1,9 @@
 """Stories stage: near-duplicates and story clusters across sources.
 
-The index is the only stateful part of the pipeline. Each article is reduced to a small fingerprint:
-a MinHash signature of its word shingles (for near-copies) and its most frequent canonical entities
-and keywords (for stories). An article joins the story whose profile (how many of its members carry
+The index is the only stateful part of the pipeline. Each article is first reduced, without any
+state, to a small ``Sketch``: a MinHash signature of its word shingles (for near-copies) and its
+most frequent canonical entities and keywords (for stories). The worker computes sketches in its
+pipeline processes, so the one process that holds story state only compares them. An article joins the story whose profile (how many of its members carry
 each feature) is most similar under IDF weighting, or founds a new story. Candidate stories come from
 an inverted feature index, so a lookup touches only stories that share a feature with the article.
 
@@ -21,14 +22,16 @@ import hashlib
 import heapq
 import itertools
 import math
-import operator
 import re
 import sys
+import zlib
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+import numpy as np
 import orjson
 
 from warta.records import EnrichedArticle, Story
@@ -70,8 +73,11 @@ LISTED_MEMBERS = 500
 send a longer list with every article (230 KB per update at 20,000 members in the soak), and cost
 the worker time that grows with the story."""
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
-FINGERPRINT_VERSION = 2
-"""Version 2 holds stemmed keywords; a version-1 fingerprint (whole words) is stemmed on restore."""
+FINGERPRINT_VERSION = 3
+"""Version 3 hashes shingles from cached word hashes; the signatures of versions 1 and 2 (a hash of
+each shingle's text) cannot be compared with it, so their articles are restored without one and
+can no longer be the original of a near-copy: the window drops them within days anyway. Version 2
+holds stemmed keywords; a version-1 fingerprint (whole words) is stemmed on restore."""
 
 _WORD = re.compile(r"\w+")
 _TERM = re.compile(r"[^\W\d_]{4,}")
@@ -79,6 +85,7 @@ _DATELINE = re.compile(r"[^\n]{0,60}?\s[-–—]\s")
 _VOWELS = frozenset("aeiou")
 _MASK16 = 0xFFFF
 _DENSIFY_STEP = 0x9E37
+_SHINGLE_MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
 
 _STOPWORDS = """
 adalah agar akan akhirnya anda antara apakah apalagi atas atau bagaimana bagi bahkan bahwa baik
@@ -109,6 +116,65 @@ class Features:
 
     def all(self) -> tuple[str, ...]:
         return self.entities + self.terms
+
+
+@dataclass(frozen=True, slots=True)
+class Sketch:
+    """All the story index needs of an article. It takes no state to compute, so the worker's
+    pipeline processes compute it and the process that holds story state only compares."""
+
+    id: str
+    seen: datetime
+    title: str | None
+    features: Features
+    signature: bytes
+    events: tuple[str, ...]
+
+    def state(self) -> dict[str, object]:
+        """The sketch as JSON-ready values; a fingerprint adds the story the index chose."""
+        return {
+            "v": FINGERPRINT_VERSION,
+            "id": self.id,
+            "title": self.title,
+            "seen": self.seen.isoformat(),
+            "signature": base64.b64encode(self.signature).decode(),
+            "entities": self.features.entities,
+            "terms": self.features.terms,
+            "events": self.events,
+        }
+
+    def encode(self) -> bytes:
+        return orjson.dumps(self.state())
+
+    @classmethod
+    def decode(cls, data: bytes | dict[str, object]) -> Sketch:
+        """A sketch from ``encode``'s bytes (or a fingerprint's); names are interned, as held
+        articles share one copy of each word. Raises ``ValueError`` for an unknown version."""
+        state: dict[str, Any] = orjson.loads(data) if isinstance(data, bytes) else data
+        version = state["v"]
+        if version not in (1, 2, FINGERPRINT_VERSION):
+            raise ValueError(f"fingerprint version {version} is not {FINGERPRINT_VERSION}")
+        terms = _stemmed(state["terms"]) if version == 1 else state["terms"]
+        return cls(
+            id=state["id"],
+            seen=datetime.fromisoformat(state["seen"]),
+            title=state["title"],
+            features=Features(tuple(map(sys.intern, state["entities"])), tuple(map(sys.intern, terms))),
+            signature=base64.b64decode(state["signature"]) if version == FINGERPRINT_VERSION else b"",
+            events=tuple(state["events"]),
+        )
+
+
+def sketch(article: EnrichedArticle) -> Sketch:
+    """The article as the story index compares it."""
+    return Sketch(
+        id=article.id,
+        seen=_aware(article.published_at or article.processed_at),
+        title=article.title,
+        features=extract_features(article),
+        signature=minhash(article.text or article.title or ""),
+        events=tuple(sorted(event.type for event in article.events)),
+    )
 
 
 @dataclass(slots=True)
@@ -265,55 +331,49 @@ class StoryIndex:
     def story_count(self) -> int:
         return len(self._stories)
 
-    def assign(self, article: EnrichedArticle) -> StoryAssignment:
+    def assign(self, article: Sketch) -> StoryAssignment:
         """Place one article; a redelivered article gets its earlier assignment back unchanged."""
         held = self._articles.get(article.id)
         if held is not None:
             return self._assignment(held, evicted=())
-        seen = _aware(article.published_at or article.processed_at)
-        evicted = self._evict(max(seen, self._newest) if self._newest else seen, room_for=1)
-        features = extract_features(article)
-        signature = minhash(article.text or article.title or "")
+        evicted = self._evict(max(article.seen, self._newest) if self._newest else article.seen, room_for=1)
         idf = _Idf(len(self._articles), self._document_frequency)
-        candidates = self._candidates(features, idf)
-        original = self._original_of(signature, candidates) if signature else None
+        candidates = self._candidates(article.features, idf)
+        original = self._original_of(article.signature, candidates) if article.signature else None
         if original is not None:
             story_id = original.story_id
         else:
-            story_id = self._best_story(features, seen, candidates, idf) or _story_id(article.id)
+            story_id = self._best_story(article.features, article.seen, candidates, idf) or _story_id(
+                article.id
+            )
         entry = _Article(
             id=article.id,
-            story_id=story_id,
+            story_id=sys.intern(story_id),
             duplicate_of=None if original is None else original.duplicate_of or original.id,
-            seen=seen,
-            signature=signature,
-            features=features,
-            events=tuple(sorted(event.type for event in article.events)),
+            seen=article.seen,
+            signature=article.signature,
+            features=article.features,
+            events=article.events,
         )
         self._add(entry, title=article.title)
         return self._assignment(entry, evicted=evicted)
 
     def restore(self, fingerprint: bytes) -> None:
-        """Re-add one article from the fingerprint ``assign`` returned for it, without evicting.
-
-        Names are interned as ``assign`` interns them: held articles share one copy of each word.
-        """
+        """Re-add one article from the fingerprint ``assign`` returned for it, without evicting."""
         state = orjson.loads(fingerprint)
-        if state["v"] not in (1, FINGERPRINT_VERSION):
-            raise ValueError(f"fingerprint version {state['v']} is not {FINGERPRINT_VERSION}")
-        terms = state["terms"] if state["v"] == FINGERPRINT_VERSION else _stemmed(state["terms"])
-        if state["id"] in self._articles:
+        article = Sketch.decode(state)
+        if article.id in self._articles:
             return
         entry = _Article(
-            id=state["id"],
+            id=article.id,
             story_id=sys.intern(state["story"]),
             duplicate_of=state["duplicate_of"],
-            seen=datetime.fromisoformat(state["seen"]),
-            signature=base64.b64decode(state["signature"]),
-            features=Features(tuple(map(sys.intern, state["entities"])), tuple(map(sys.intern, terms))),
-            events=tuple(state["events"]),
+            seen=article.seen,
+            signature=article.signature,
+            features=article.features,
+            events=article.events,
         )
-        self._add(entry, title=state["title"])
+        self._add(entry, title=article.title)
 
     def _add(self, entry: _Article, *, title: str | None) -> None:
         story = self._stories.get(entry.story_id)
@@ -376,13 +436,16 @@ class StoryIndex:
 
     def _original_of(self, signature: bytes, candidates: list[_Story]) -> _Article | None:
         """The most similar near-copy among the latest members of the best candidate stories, if any."""
-        matches = [
-            (estimated_jaccard(signature, member.signature), member)
+        members = [
+            member
             for story in candidates[:DUPLICATE_STORIES]
             for member in itertools.islice(reversed(story.members.values()), DUPLICATE_MEMBERS)
             if member.signature
         ]
-        matches = [(similarity, member) for similarity, member in matches if similarity >= DUPLICATE_JACCARD]
+        if not members:
+            return None
+        agreement = estimated_jaccard(signature, [member.signature for member in members])
+        matches = [(float(a), m) for a, m in zip(agreement, members, strict=True) if a >= DUPLICATE_JACCARD]
         if not matches:
             return None
         return min(matches, key=lambda match: (-match[0], match[1].seen, match[1].id))[1]
@@ -391,16 +454,11 @@ class StoryIndex:
         story = self._stories[entry.story_id]
         state = orjson.dumps(
             {
-                "v": FINGERPRINT_VERSION,
-                "id": entry.id,
+                **Sketch(
+                    entry.id, entry.seen, story.title, entry.features, entry.signature, entry.events
+                ).state(),
                 "story": entry.story_id,
-                "title": story.title,
                 "duplicate_of": entry.duplicate_of,
-                "seen": entry.seen.isoformat(),
-                "signature": base64.b64encode(entry.signature).decode(),
-                "entities": entry.features.entities,
-                "terms": entry.features.terms,
-                "events": entry.events,
             }
         )
         return StoryAssignment(
@@ -528,37 +586,47 @@ def _most_common(counts: Counter[str], limit: int) -> tuple[str, ...]:
     return tuple(name for name, _ in ranked)
 
 
+@functools.lru_cache(maxsize=STEM_CACHE)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode())
+
+
 def minhash(text: str) -> bytes:
     """One-permutation MinHash of the text's word shingles: 64 little-endian 16-bit values.
 
-    Each shingle is hashed once; its low bits choose a bin and the rest compete for the bin's
-    minimum. Empty bins (short texts) borrow from the next filled bin, so that two texts still agree
-    on a bin about as often as their shingle sets overlap. A text without words has no signature.
+    Each shingle's hash mixes the cached hashes of its words (news vocabulary is Zipfian, so most
+    were hashed before); its low bits choose a bin and the rest compete for the bin's minimum. Empty
+    bins (short texts) borrow from the next filled bin, so that two texts still agree on a bin about
+    as often as their shingle sets overlap. A text without words has no signature.
     """
     words = _WORD.findall(text.lower())
     if not words:
         return b""
-    shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
-    bins: list[int | None] = [None] * SIGNATURE_BINS
-    for shingle in shingles:
-        value = int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "little")
-        slot, rank = value % SIGNATURE_BINS, (value // SIGNATURE_BINS) & _MASK16
-        current = bins[slot]
-        if current is None or rank < current:
-            bins[slot] = rank
-    filled = [i for i, minimum in enumerate(bins) if minimum is not None]
-    signature = bytearray()
-    for i, minimum in enumerate(bins):
-        if minimum is None:
-            donor = next((j for j in filled if j > i), filled[0])
-            minimum = ((bins[donor] or 0) + (donor - i) % SIGNATURE_BINS * _DENSIFY_STEP) & _MASK16
-        signature += minimum.to_bytes(2, "little")
-    return bytes(signature)
+    hashes = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
+    count = max(1, len(words) - SHINGLE_WORDS + 1)
+    mixed = np.zeros(count, dtype=np.uint64)
+    for offset, multiplier in enumerate(_SHINGLE_MULTIPLIERS[: min(SHINGLE_WORDS, len(words))]):
+        mixed += hashes[offset : offset + count] * multiplier
+    mixed ^= mixed >> np.uint64(29)
+    mixed *= _SHINGLE_MULTIPLIERS[1]
+    mixed ^= mixed >> np.uint64(32)
+    bins = np.full(SIGNATURE_BINS, _MASK16 + 1, dtype=np.int64)
+    np.minimum.at(
+        bins, (mixed % SIGNATURE_BINS).astype(np.intp), ((mixed >> np.uint64(6)) & _MASK16).astype(np.int64)
+    )
+    filled = np.flatnonzero(bins <= _MASK16)
+    for i in np.flatnonzero(bins > _MASK16):
+        later = filled[filled > i]
+        donor = int(later[0] if len(later) else filled[0])
+        bins[i] = (int(bins[donor]) + (donor - i) % SIGNATURE_BINS * _DENSIFY_STEP) & _MASK16
+    return bins.astype("<u2").tobytes()
 
 
-def estimated_jaccard(first: bytes, second: bytes) -> float:
-    """Share of MinHash bins on which two signatures agree."""
-    return sum(map(operator.eq, memoryview(first).cast("H"), memoryview(second).cast("H"))) / SIGNATURE_BINS
+def estimated_jaccard(signature: bytes, others: list[bytes]) -> np.ndarray:
+    """For each of ``others``, the share of MinHash bins on which it agrees with ``signature``."""
+    mine = np.frombuffer(signature, dtype="<u2")
+    theirs = np.frombuffer(b"".join(others), dtype="<u2").reshape(len(others), SIGNATURE_BINS)
+    return np.asarray((theirs == mine).mean(axis=1))
 
 
 def _story_id(first_article_id: str) -> str:
