@@ -253,3 +253,35 @@ def test_known_places_joined_by_a_hyphen_are_a_place() -> None:
 def test_a_known_country_acting_as_the_subject_is_kept_as_a_gpe() -> None:
     found = _found("Tiongkok membantah telah menyediakan senjata kepada Rusia.")
     assert found.get("Tiongkok") == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "affiliation", "person"),
+    [
+        (
+            "PT Sri Rejeki Isman Tbk (Sritex) dinyatakan pailit. Direktur Utama Sritex Iwan Kurniawan "
+            "Lukminto mengatakan pabrik tetap beroperasi.",
+            "Sritex",
+            "Iwan Kurniawan Lukminto",
+        ),
+        (
+            "Asosiasi Pengusaha Indonesia (Apindo) menolak rencana itu. Ketua Umum Apindo Shinta Widjaja "
+            "Kamdani mengatakan, kenaikan tarif akan langsung tercermin pada harga jual barang.",
+            "Apindo",
+            "Shinta Widjaja Kamdani",
+        ),
+        (
+            "Sementara itu, pelatih Jepang Hajime Moriyasu memuji atmosfer stadion yang disebutnya sebagai "
+            "salah satu yang terbaik di Asia.",
+            "Jepang",
+            "Hajime Moriyasu",
+        ),
+    ],
+)
+def test_the_organisation_or_country_of_a_title_is_not_part_of_the_person(
+    text: str, affiliation: str, person: str
+) -> None:
+    found = _found(text)
+    assert found.get(person) == "PERSON"
+    assert found.get(affiliation) in ("ORG", "LOC", "GPE")
+    assert not any(name.startswith(affiliation + " ") for name, label in found.items() if label == "PERSON")

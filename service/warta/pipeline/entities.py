@@ -571,6 +571,16 @@ def _tidy(
             continue
         parts = _split_at(mention, cut) if any(cut[mention.start : mention.end]) else [mention]
         for part in parts:
+            place = places.get(part.start)
+            if (
+                part.label == "LOC"
+                and place is not None
+                and place.end < part.end
+                and part.start
+                and folded[part.start - 1] in titles
+            ):  # "pelatih Jepang Hajime Moriyasu": the title's country, then the person
+                tidy.append(_Mention(place.start, place.end, "LOC", place.name.canonical))
+                part = _Mention(place.end, part.end, "PERSON")
             if part.label == "PERSON" and gazetteer.get(" ".join(words[part.start : part.end])) is None:
                 while (
                     part.end - part.start > 1
@@ -802,6 +812,49 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             yield _entity(run, mention, text, gazetteer), mention.canonical
 
 
+_AFFILIATED = re.compile(r"(\S+)\s+(\S+\s+\S.*)", re.DOTALL)
+
+
+def _affiliations_split(
+    found: list[tuple[Entity, str | None]], gazetteer: Gazetteer
+) -> list[tuple[Entity, str | None]]:
+    """ "Direktur Utama Sritex Iwan Kurniawan Lukminto", "Perdana Menteri Hungaria Viktor Orban": the
+    organisation or country of a title, run into the person after it. A person of three words or
+    more whose first word is a name of its own (tagged alone elsewhere in the document, known to the
+    gazetteer, or an initialism of three letters or more, "BSI Hery Gunardi") is that name and then
+    the person."""
+    alone: dict[str, str] = {}
+    for entity, _ in found:
+        if entity.label != "PERSON":
+            bare, short = _name(entity.text)
+            for name in (bare, short):
+                if name and " " not in name:
+                    alone[name] = entity.label
+    result: list[tuple[Entity, str | None]] = []
+    for entity, canonical in found:
+        parts = _AFFILIATED.fullmatch(entity.text) if entity.label == "PERSON" and canonical is None else None
+        if parts is None:
+            result.append((entity, canonical))
+            continue
+        first = parts.group(1)
+        known = gazetteer.get(first)
+        label = alone.get(first) or (known.label if known is not None and known.label != "PERSON" else None)
+        if label is None and len(first) >= 3 and _INITIALISM.fullmatch(first):
+            label = "ORG"
+        if label is None:
+            result.append((entity, canonical))
+            continue
+        person_start = entity.start + parts.start(2)
+        name = Entity(
+            text=first, label=label, start=entity.start, end=entity.start + len(first), canonical=first
+        )
+        person = entity.model_copy(
+            update={"text": parts.group(2), "start": person_start, "canonical": parts.group(2)}
+        )
+        result += [(name, known.canonical if known is not None else None), (person, None)]
+    return result
+
+
 def _repeated_people(
     tokens: Sequence[Token], text: str, found: Sequence[tuple[Entity, str | None]], gazetteer: Gazetteer
 ) -> list[tuple[Entity, str | None]]:
@@ -967,6 +1020,6 @@ def extract_entities(text: str) -> list[Entity]:
     """PERSON, ORG and LOC mentions in ``text``, in order, each with a canonical name."""
     gazetteer = load()
     tokens = tokenize(text)
-    found = list(_tag(tokens, text, gazetteer))
+    found = _affiliations_split(list(_tag(tokens, text, gazetteer)), gazetteer)
     found += _repeated_people(tokens, text, found, gazetteer)
     return canonicalise(sorted(found, key=lambda pair: pair[0].start), gazetteer)
