@@ -845,13 +845,13 @@ def _affiliations_split(
             result.append((entity, canonical))
             continue
         person_start = entity.start + parts.start(2)
-        name = Entity(
+        affiliation = Entity(
             text=first, label=label, start=entity.start, end=entity.start + len(first), canonical=first
         )
         person = entity.model_copy(
             update={"text": parts.group(2), "start": person_start, "canonical": parts.group(2)}
         )
-        result += [(name, known.canonical if known is not None else None), (person, None)]
+        result += [(affiliation, known.canonical if known is not None else None), (person, None)]
     return result
 
 
