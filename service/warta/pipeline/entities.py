@@ -582,9 +582,8 @@ def _tidy(
                 and place.end < part.end
                 and part.start
                 and folded[part.start - 1] in titles
-            ):  # "pelatih Jepang Hajime Moriyasu": the title's country, then the person
-                tidy.append(_Mention(place.start, place.end, "LOC", place.name.canonical))
-                part = _Mention(place.end, part.end, "PERSON")
+            ):  # "pelatih Jepang Hajime Moriyasu": the title's country, split off the person below
+                part.label = "PERSON"
             if part.label == "PERSON" and gazetteer.get(" ".join(words[part.start : part.end])) is None:
                 while (
                     part.end - part.start > 1
