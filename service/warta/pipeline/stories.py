@@ -3,9 +3,10 @@
 The index is the only stateful part of the pipeline. Each article is first reduced, without any
 state, to a small ``Sketch``: a MinHash signature of its word shingles (for near-copies) and its
 most frequent canonical entities and keywords (for stories). The worker computes sketches in its
-pipeline processes, so the one process that holds story state only compares them. An article joins the story whose profile (how many of its members carry
-each feature) is most similar under IDF weighting, or founds a new story. Candidate stories come from
-an inverted feature index, so a lookup touches only stories that share a feature with the article.
+pipeline processes, so the one process that holds story state only compares them. An article joins
+the story whose profile (how many of its members carry each feature) is most similar under IDF
+weighting, or founds a new story. Candidate stories come from an inverted feature index, so a
+lookup touches only stories that share a feature with the article.
 
 State is bounded: articles older than ``window`` behind the newest one seen, and the oldest beyond
 ``max_articles``, are evicted. Every decision depends only on the set of held articles, never on
@@ -186,6 +187,8 @@ def sketch(article: EnrichedArticle) -> Sketch:
 
 @dataclass(slots=True)
 class _Article:
+    """A held article: its sketch's fields (flat, one object per article) and where it was placed."""
+
     id: str
     story_id: str
     duplicate_of: str | None
@@ -193,6 +196,18 @@ class _Article:
     signature: bytes
     features: Features
     events: tuple[str, ...]
+
+    @classmethod
+    def placed(cls, article: Sketch, story_id: str, duplicate_of: str | None) -> _Article:
+        return cls(
+            id=article.id,
+            story_id=sys.intern(story_id),
+            duplicate_of=duplicate_of,
+            seen=article.seen,
+            signature=article.signature,
+            features=article.features,
+            events=article.events,
+        )
 
 
 @dataclass(slots=True)
@@ -353,15 +368,8 @@ class StoryIndex:
             story_id = self._best_story(article.features, article.seen, candidates, idf) or _story_id(
                 article.id
             )
-        entry = _Article(
-            id=article.id,
-            story_id=sys.intern(story_id),
-            duplicate_of=None if original is None else original.duplicate_of or original.id,
-            seen=article.seen,
-            signature=article.signature,
-            features=article.features,
-            events=article.events,
-        )
+        duplicate_of = None if original is None else original.duplicate_of or original.id
+        entry = _Article.placed(article, story_id, duplicate_of)
         self._add(entry, title=article.title)
         return self._assignment(entry, evicted=evicted)
 
@@ -371,16 +379,7 @@ class StoryIndex:
         article = Sketch.decode(state)
         if article.id in self._articles:
             return
-        entry = _Article(
-            id=article.id,
-            story_id=sys.intern(state["story"]),
-            duplicate_of=state["duplicate_of"],
-            seen=article.seen,
-            signature=article.signature,
-            features=article.features,
-            events=article.events,
-        )
-        self._add(entry, title=article.title)
+        self._add(_Article.placed(article, state["story"], state["duplicate_of"]), title=article.title)
 
     def _add(self, entry: _Article, *, title: str | None) -> None:
         story = self._stories.get(entry.story_id)
