@@ -194,19 +194,12 @@ def create_app(settings: Settings, pool: PipelinePool, *, idempotent: bool = Fal
                 restored = True
             sends: list[Awaitable[Any]] = []
             for event in batch:
-                message = event.message
+                message = _raw_message(event)
                 value = message.value or b""
                 try:
-                    placed = _place(value, message.headers, index)
+                    placed = _place(value, event.message.headers, index)
                 except Rejection as failure:
-                    letter = dead_letter(
-                        value,
-                        failure,
-                        key=message.key,
-                        topic=message.topic,
-                        partition=message.partition,
-                        offset=message.offset,
-                    )
+                    letter = dead_letter(value, failure, **message.origin())
                     metrics.observe(letter)
                     sends.append(send(deadletter, letter.key, encode(letter)))
                     continue
