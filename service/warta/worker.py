@@ -60,7 +60,11 @@ def run_worker(settings: Settings, *, log_level: str = "info") -> int:
 
 
 class WorkerProcess:
-    """A ``warta worker`` subprocess whose log goes to a temporary file, shown only on failure."""
+    """A ``warta worker`` subprocess whose log goes to a temporary file, shown only on failure.
+
+    As a context manager it stops the worker on exit and adds the log's tail to any error raised
+    inside, so that a failure says what the worker was doing.
+    """
 
     def __init__(self, settings: Settings, log_level: str = "warning") -> None:
         self.log = tempfile.NamedTemporaryFile(prefix="warta-worker-", suffix=".log", delete=False)  # noqa: SIM115
@@ -81,6 +85,14 @@ class WorkerProcess:
                 self.process.kill()
         self.log.close()
         return self.process.wait()
+
+    def __enter__(self) -> WorkerProcess:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _: object) -> None:
+        self.stop()
+        if error is not None:
+            error.add_note(f"the worker's log ends:\n{self.tail(40)}")
 
     def tail(self, lines: int = 20) -> str:
         return "\n".join(Path(self.log.name).read_text(errors="replace").splitlines()[-lines:])

@@ -25,12 +25,10 @@ def test_story_state_survives_a_worker_restart(broker_url: str) -> None:
     first, second = sorted(SAMPLES.glob("*.txt"))[:2]
 
     def enrich_with_a_fresh_worker(doc_id: str, text: str) -> dict:
-        worker = WorkerProcess(settings, log_level="info")
-        try:
+        with WorkerProcess(settings, log_level="info") as worker:
             send(settings, [(doc_id, orjson.dumps({"id": doc_id, "text": text}))])
             published = gather(settings, lambda p: doc_id in p.keys(settings.topic_enriched), timeout=180)
-        finally:
-            assert worker.stop() == 0, worker.tail(40)
+            assert worker.stop() == 0
         return next(a for a in published.values(settings.topic_enriched) if a["id"] == doc_id)
 
     before = enrich_with_a_fresh_worker(first.stem, first.read_text())
@@ -48,19 +46,16 @@ def test_a_killed_worker_loses_no_record(broker_url: str, capsys: pytest.Capture
     ]
     outputs = (settings.topic_enriched, settings.topic_deadletter)
 
-    victim = WorkerProcess(settings)
-    send(settings, documents)
-    gather(settings, lambda p: len(p.keys(settings.topic_enriched)) >= 300, timeout=120)
-    victim.process.kill()
-    victim.stop()
+    with WorkerProcess(settings) as victim:
+        send(settings, documents)
+        gather(settings, lambda p: len(p.keys(settings.topic_enriched)) >= 300, timeout=120)
+        victim.process.kill()
 
-    survivor = WorkerProcess(settings)
-    try:
+    with WorkerProcess(settings) as survivor:
         published = gather(
             settings, lambda p: set(ids) <= p.keys(outputs[0]) | p.keys(outputs[1]), timeout=300
         )
-    finally:
-        assert survivor.stop() == 0, survivor.tail(40)
+        assert survivor.stop() == 0
 
     deliveries = Counter(key for topic in outputs for key, _ in published.records.get(topic, []))
     lost = [doc_id for doc_id in ids if not deliveries[doc_id]]
@@ -74,17 +69,14 @@ def test_a_killed_worker_loses_no_record(broker_url: str, capsys: pytest.Capture
 def test_a_worker_started_before_the_broker_waits_for_it() -> None:
     port = free_port()
     settings = Settings(broker=f"kafka://127.0.0.1:{port}", app_id=f"late-{uuid.uuid4().hex[:8]}", web_port=0)
-    worker = WorkerProcess(settings, log_level="info")
-    try:
+    with WorkerProcess(settings, log_level="info") as worker:
         time.sleep(5)
-        assert worker.process.poll() is None, worker.tail(40)
+        assert worker.process.poll() is None
         with EmbeddedBroker(port=port):
             send(
                 settings,
                 [("late", orjson.dumps({"id": "late", "text": "Presiden tiba di Jakarta pada Senin."}))],
             )
             gather(settings, lambda p: "late" in p.keys(settings.topic_enriched), timeout=120)
-            assert worker.stop() == 0, worker.tail(40)
-    finally:
-        worker.stop()
+            assert worker.stop() == 0
     assert "not reachable" in worker.tail(400)
