@@ -100,6 +100,17 @@ def test_acronym_gazetteer_names_keep_their_case() -> None:
     assert all(e.text != "as" for e in extract_entities("Harga naik, sama seperti tahun lalu, as usual."))
 
 
+def test_a_numeral_in_capitals_is_not_a_known_person() -> None:
+    text = "Presiden China Xi Jinping tiba. Xi disambut. Komisi XI DPR menolak usulan itu."
+    assert [e.text for e in extract_entities(text) if e.canonical == "Xi Jinping"] == ["Xi Jinping", "Xi"]
+
+
+def test_a_dateline_is_not_part_of_the_name_after_it() -> None:
+    found = _found("Jakarta, CNBC Indonesia - Asosiasi Pengusaha Indonesia (Apindo) meminta penundaan.")
+    assert found.get("CNBC Indonesia") == "ORG"
+    assert found.get("Asosiasi Pengusaha Indonesia (Apindo)") == "ORG"
+
+
 def test_lowercased_text_still_yields_entities() -> None:
     labels = {
         e.label for e in extract_entities("presiden joko widodo berkunjung ke jakarta bersama menteri.")

@@ -31,7 +31,7 @@ from typing import NamedTuple
 import numpy as np
 
 from warta.pipeline.crf import LinearChain, Scores
-from warta.pipeline.gazetteer import TOKEN, Gazetteer, Match, fold, folded_words, load
+from warta.pipeline.gazetteer import TOKEN, Gazetteer, Match, fold, folded_words, load, name_cased
 from warta.pipeline.place_roles import acts
 from warta.records import Entity
 
@@ -503,6 +503,7 @@ _REGION = re.compile(r"^(?:Kabupaten|Kab\.|Kota|Provinsi)\s+(?=[A-Z])", re.IGNOR
 _INITIALISM = re.compile(r"[A-Z]{2,6}")
 _MAX_NAME_WORDS = 4
 _MAX_ORG_WORDS = 8
+_DASHES = frozenset(["-", "–", "—"])
 _QUOTE_ENDS = frozenset([",", '"', "”", "'", "’"])
 
 
@@ -517,6 +518,18 @@ def _split_at(mention: _Mention, cut: Sequence[bool]) -> list[_Mention]:
                 parts.append(_Mention(start, i, mention.label, keep))
             start = i + 1
     return parts
+
+
+def _split_at_dashes(mentions: Sequence[_Mention], words: Sequence[str]) -> list[_Mention]:
+    """A dash standing alone between two names of two words or more separates a dateline from the
+    text ("CNBC Indonesia - Asosiasi Pengusaha Indonesia"). Text tokenised with spaces around
+    hyphens keeps its one-word halves together ("Zeta - Jones", "Sony Music Indonesia - BMG")."""
+    cut = [word in _DASHES for word in words]
+    result: list[_Mention] = []
+    for mention in mentions:
+        inner = range(mention.start + 2, mention.end - 2)
+        result += _split_at(mention, cut) if any(cut[i] for i in inner) else [mention]
+    return result
 
 
 def _names_a_place(mention: _Mention, words: Sequence[str], gazetteer: Gazetteer) -> bool:
@@ -656,14 +669,37 @@ def _titled_people(
 ) -> list[_Mention]:
     """ "Wakil Perdana Menteri Vietnam Tran Hong Ha", "…, kata Huong Le Thu.": the capitalised run
     after a title that names a place or organisation ("… Menteri Vietnam"), or after a speech verb
-    that ends a quote, is a person when the tagger left it untagged."""
+    that ends a quote, is a person when the tagger left it untagged, and the rest of the person's
+    name when the tagger found only its first words."""
     label: list[str | None] = [None] * len(words)
+    starting: dict[int, _Mention] = {}
     for mention in mentions:
+        starting[mention.start] = mention
         for i in range(mention.start, mention.end):
             label[i] = mention.label
     common = lexicon().common
-    added = []
     n = len(words)
+
+    def name_end(j: int) -> int:
+        k = j
+        while (
+            k < n
+            and k - j < _MAX_NAME_WORDS
+            and capital[k]
+            and words[k][1:].islower()
+            and label[k] is None
+            and folded[k] not in common
+            and folded[k] not in gazetteer.titles
+            and folded[k] not in _ROLE_WORDS
+            and folded[k] not in _ORG_HEADS
+        ):
+            k += 1
+        return k
+
+    def ends(k: int, speech: bool) -> bool:
+        return k == n or (not (capital[k] or words[k][:1].isdigit()) and (not speech or words[k] in ",.;"))
+
+    added = []
     for i, word in enumerate(folded):
         speech = word in _SPEECH
         if (not speech and not (word in gazetteer.titles and capital[i])) or label[i] is not None:
@@ -688,21 +724,14 @@ def _titled_people(
                 j = place.end
             else:
                 break
-        k = j
-        while (
-            k < n
-            and k - j < _MAX_NAME_WORDS
-            and capital[k]
-            and words[k][1:].islower()
-            and label[k] is None
-            and folded[k] not in common
-            and folded[k] not in gazetteer.titles
-            and folded[k] not in _ROLE_WORDS
-            and folded[k] not in _ORG_HEADS
-        ):
-            k += 1
-        ends = k == n or (not (capital[k] or words[k][:1].isdigit()) and (not speech or words[k] in ",.;"))
-        if k > j and ends and (speech or named):
+        found = starting.get(j)
+        if speech and found is not None and found.label == "PERSON" and found.canonical is None:
+            k = name_end(found.end)
+            if k > found.end and ends(k, speech):
+                found.end = k
+            continue
+        k = name_end(j)
+        if k > j and ends(k, speech) and (speech or named):
             added.append(_Mention(j, k, "PERSON"))
             added += [place for place in named if place.canonical is not None]
             for m in range(j, k):
@@ -806,6 +835,8 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
     for run, (words, cased, matches) in zip(runs, parsed, strict=True):
         mentions = _merge(spans(labels[first : first + len(words)]), gazetteer, matches)
         first += len(words)
+        if _DASHES.intersection(words):
+            mentions = _split_at_dashes(mentions, words)
         if cased:
             mentions = _tidy(mentions, words, gazetteer, matches)
         mentions = _with_short_forms(mentions, words, gazetteer)
@@ -892,7 +923,7 @@ def _repeated_people(
                 n
                 for n in sorted(lengths, reverse=True)
                 if tuple(fold(t.text) for t in tokens[i : i + n]) in names
-                and all(t.text[:1].isupper() and not any(covered[t.start : t.end]) for t in tokens[i : i + n])
+                and all(name_cased(t.text) and not any(covered[t.start : t.end]) for t in tokens[i : i + n])
             ),
             0,
         )

@@ -72,12 +72,21 @@ def _case_of(word: str) -> str:
     return "T" if word[:1].isupper() else "x"
 
 
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def name_cased(word: str) -> bool:
+    """Capitalised as a word of a name in cased text: "Xi", or "PUTIN" in a headline, but not a
+    Roman numeral ("Komisi XI", "Paus Leo XIV")."""
+    return word[:1].isupper() and not (len(word) > 1 and _ROMAN.fullmatch(word))
+
+
 def _case_fits(word: str, case: str, cased: bool) -> bool:
     if not cased:
         return case != "U" or len(word) > 2
     if case == "U":
         return word.isupper()
-    return case == "x" or word[:1].isupper() or word[:1].isdigit()
+    return case == "x" or name_cased(word) or word[:1].isdigit()
 
 
 class Gazetteer:
