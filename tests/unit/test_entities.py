@@ -111,6 +111,12 @@ def test_a_dateline_is_not_part_of_the_name_after_it() -> None:
     assert found.get("Asosiasi Pengusaha Indonesia (Apindo)") == "ORG"
 
 
+def test_a_name_in_capitals_is_spelled_as_a_name() -> None:
+    text = "FLORES TIMUR, KOMPAS.com - Gunung Lewotobi meletus di Kabupaten Flores Timur. BPBD FLORES TIMUR mencatat."
+    canonical = {e.text: e.canonical for e in extract_entities(text)}
+    assert canonical["FLORES TIMUR"] == canonical["Kabupaten Flores Timur"] == "Flores Timur"
+
+
 def test_lowercased_text_still_yields_entities() -> None:
     labels = {
         e.label for e in extract_entities("presiden joko widodo berkunjung ke jakarta bersama menteri.")

@@ -948,7 +948,7 @@ def canonicalise(found: Sequence[tuple[Entity, str | None]], gazetteer: Gazettee
     spelling: dict[tuple[str, ...], str] = {}
     for (_, known), (bare, _), key in zip(found, names, keys, strict=True):
         name = known or (named.canonical if (named := gazetteer.get(bare)) else None)
-        candidate = name or " ".join(bare.split())
+        candidate = name or _unshouted(" ".join(bare.split()))
         best = spelling.get(key)
         if best is None or (name is None and _richer(candidate, best)) or name:
             spelling[key] = candidate
@@ -1043,6 +1043,15 @@ def _name(surface: str, *, place: bool = False) -> tuple[str, str | None]:
     if bracket and head and short.endswith(")"):
         return _LEGAL_FORM.sub("", head) or head, short[:-1]
     return bare, None
+
+
+def _unshouted(name: str) -> str:
+    """A name in capitals, as datelines and some headlines print it, spelled as a name: "FLORES
+    TIMUR" → "Flores Timur", so that it meets the same name in the body and in other articles.
+    Words of four letters or fewer stay as they are: they may be acronyms ("BPBD FLORES TIMUR")."""
+    if not name.isupper():
+        return name
+    return " ".join(word.title() if len(word) > 4 and word.isalpha() else word for word in name.split())
 
 
 def _richer(candidate: str, best: str) -> bool:
