@@ -75,17 +75,15 @@ async def run_demo(*, timeout: float = 60.0, console: Console | None = None) -> 
     with EmbeddedBroker() as broker:
         settings = Settings(broker=broker.url, web_port=0)
         await ensure_topics(settings)
-        worker = WorkerProcess(settings)
-        try:
+        with WorkerProcess(settings) as worker:
             console.print(f"[dim]embedded broker at {broker.url}, worker pid {worker.process.pid}[/]")
             await produce_messages(settings, messages, settings.topic_raw)
             console.print(f"sent {len(messages)} sample articles to [bold]{settings.topic_raw}[/]\n")
-            outputs = await collect(settings, {m.key for m in messages}, timeout)
-        except TimeoutError:
-            console.print(f"[dim]{worker.tail()}[/]")
-            raise
-        finally:
-            worker.stop()
+            try:
+                outputs = await collect(settings, {m.key for m in messages}, timeout)
+            except TimeoutError:
+                console.print(f"[dim]{worker.tail()}[/]")
+                raise
     for article in sorted(outputs.articles.values(), key=lambda a: a.id):
         console.print(article_summary(article))
     for story in outputs.stories.values():
