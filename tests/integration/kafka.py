@@ -9,11 +9,13 @@ from pathlib import Path
 
 import jsonschema
 import orjson
+from aiokafka.admin import AIOKafkaAdminClient
 
 from warta.client import follow, produce_messages
 from warta.config import Settings
 from warta.schemas import schema_file
 from warta.sources import Message
+from warta.topics import client_options
 
 
 @dataclass
@@ -56,6 +58,22 @@ def gather(settings: Settings, until: Callable[[Published], bool], timeout: floa
     except TimeoutError:
         raise AssertionError(f"condition not met within {timeout}s; got {published.records.keys()}") from None
     return published
+
+
+def group_members(settings: Settings) -> list[str]:
+    """The member ids the broker holds in the worker's consumer group."""
+
+    async def describe() -> list[str]:
+        admin = AIOKafkaAdminClient(**client_options(settings))
+        await admin.start()
+        try:
+            (response,) = await admin.describe_consumer_groups([settings.app_id])
+        finally:
+            await admin.close()
+        (group,) = response.groups
+        return [member[0] for member in group[5]]
+
+    return asyncio.run(describe())
 
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"

@@ -11,7 +11,7 @@ import orjson
 import pytest
 
 from tests.integration.conftest import isolated_settings
-from tests.integration.kafka import gather, send
+from tests.integration.kafka import gather, group_members, send
 from warta.broker import EmbeddedBroker, free_port
 from warta.config import Settings
 from warta.demo import SAMPLES
@@ -35,6 +35,18 @@ def test_story_state_survives_a_worker_restart(broker_url: str) -> None:
     after = enrich_with_a_fresh_worker(second.stem, second.read_text())
 
     assert after["story_id"] == before["story_id"]
+
+
+def test_a_stopped_worker_leaves_its_consumer_group(broker_url: str) -> None:
+    """Otherwise its successor waits a session timeout for partitions (the embedded broker numbers
+    the first generation 0, for which aiokafka does not leave)."""
+    settings = isolated_settings(broker_url)
+    with WorkerProcess(settings) as worker:
+        send(settings, [("joined", orjson.dumps({"id": "joined", "text": "Presiden tiba di Jakarta."}))])
+        gather(settings, lambda p: "joined" in p.keys(settings.topic_enriched), timeout=120)
+        assert len(group_members(settings)) == 1
+        assert worker.stop() == 0
+    assert group_members(settings) == []
 
 
 def test_a_killed_worker_loses_no_record(broker_url: str, capsys: pytest.CaptureFixture[str]) -> None:
