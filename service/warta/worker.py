@@ -63,7 +63,7 @@ class WorkerProcess:
     """A ``warta worker`` subprocess whose log goes to a temporary file, shown only on failure.
 
     As a context manager it stops the worker on exit and adds the log's tail to any error raised
-    inside, so that a failure says what the worker was doing.
+    inside, so that a failure says what the worker was doing; without an error, the log is deleted.
     """
 
     def __init__(self, settings: Settings, log_level: str = "warning") -> None:
@@ -93,6 +93,8 @@ class WorkerProcess:
         self.stop()
         if error is not None:
             error.add_note(f"the worker's log ends:\n{self.tail(40)}")
+        else:
+            Path(self.log.name).unlink(missing_ok=True)
 
     def tail(self, lines: int = 20) -> str:
         return "\n".join(Path(self.log.name).read_text(errors="replace").splitlines()[-lines:])

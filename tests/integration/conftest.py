@@ -44,7 +44,6 @@ def settings(broker_url: str) -> Settings:
 
 @pytest.fixture(scope="session")
 def worker(settings: Settings) -> Iterator[WorkerProcess]:
-    process = WorkerProcess(settings, log_level="info")
-    yield process
-    code = process.stop()
-    assert code == 0, f"worker exited with {code}:\n{process.tail(40)}"
+    with WorkerProcess(settings, log_level="info") as process:
+        yield process
+        assert process.stop() == 0

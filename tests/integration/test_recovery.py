@@ -91,4 +91,4 @@ def test_a_worker_started_before_the_broker_waits_for_it() -> None:
             )
             gather(settings, lambda p: "late" in p.keys(settings.topic_enriched), timeout=120)
             assert worker.stop() == 0
-    assert "not reachable" in worker.tail(400)
+        assert "not reachable" in worker.tail(400)

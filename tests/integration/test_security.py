@@ -59,12 +59,12 @@ def test_a_refused_worker_exits_with_one_clear_line_and_never_logs_the_password(
         sasl_username="crawler",
         sasl_password=PASSWORD,
     )
-    worker = WorkerProcess(settings, log_level="debug")
-    deadline = time.monotonic() + 30
-    while worker.process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.5)
-    code = worker.stop()
-    log = worker.tail(400)
+    with WorkerProcess(settings, log_level="debug") as worker:
+        deadline = time.monotonic() + 30
+        while worker.process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.5)
+        code = worker.stop()
+        log = worker.tail(400)
 
     assert code != 0
     assert "refused the connection as 'crawler' over SASL_PLAINTEXT" in " ".join(log.split())
