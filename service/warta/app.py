@@ -99,7 +99,8 @@ class _FlowControl(FlowControlEvent):
 
 
 class _App(faust.App):
-    """The faust app, with an idempotent producer when the broker supports one."""
+    """The faust app with the parts above: an idempotent producer when the broker supports one, a
+    consumer that always leaves its group, flow control that keeps what is queued."""
 
     idempotent = False
 
