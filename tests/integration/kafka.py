@@ -70,8 +70,8 @@ def group_members(settings: Settings) -> list[str]:
             (response,) = await admin.describe_consumer_groups([settings.app_id])
         finally:
             await admin.close()
-        (group,) = response.groups
-        return [member[0] for member in group[5]]
+        ((_error, _group, _state, _kind, _protocol, members, *_),) = response.groups
+        return [member_id for member_id, *_ in members]
 
     return asyncio.run(describe())
 
