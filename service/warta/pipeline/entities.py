@@ -521,9 +521,10 @@ def _split_at(mention: _Mention, cut: Sequence[bool]) -> list[_Mention]:
 
 
 def _split_at_dashes(mentions: Sequence[_Mention], words: Sequence[str]) -> list[_Mention]:
-    """A dash standing alone between two names of two words or more separates a dateline from the
-    text ("CNBC Indonesia - Asosiasi Pengusaha Indonesia"). Text tokenised with spaces around
-    hyphens keeps its one-word halves together ("Zeta - Jones", "Sony Music Indonesia - BMG")."""
+    """A dash standing alone with two words or more of the mention on each side separates a dateline
+    from the text ("CNBC Indonesia - Asosiasi Pengusaha Indonesia"): such a mention is cut at its
+    dashes. Text tokenised with spaces around hyphens keeps its one-word halves together ("Zeta -
+    Jones", "Sony Music Indonesia - BMG")."""
     cut = [word in _DASHES for word in words]
     result: list[_Mention] = []
     for mention in mentions:
@@ -728,6 +729,8 @@ def _titled_people(
         if speech and found is not None and found.label == "PERSON" and found.canonical is None:
             k = name_end(found.end)
             if k > found.end and ends(k, speech):
+                for m in range(found.end, k):
+                    label[m] = "PERSON"
                 found.end = k
             continue
         k = name_end(j)
