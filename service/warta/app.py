@@ -18,6 +18,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Iterable, Mapping, Sequence
 from typing import Any, cast
 
+import aiokafka
 import faust
 import orjson
 from faust.transport.drivers import aiokafka as aiokafka_driver
@@ -64,13 +65,25 @@ class _IdempotentProducer(aiokafka_driver.Producer):
         return {"acks": "all", "enable_idempotence": True}
 
 
-class _LeavingConsumerThread(aiokafka_driver.AIOKafkaConsumerThread):
-    """Leaves the consumer group on a graceful stop, whatever number the broker gave the generation.
+class _ConsumerThread(aiokafka_driver.AIOKafkaConsumerThread):
+    """faust's consumer thread, mended twice.
 
-    aiokafka sends LeaveGroup only for generations above 0, as Kafka starts at 1; Tansu, the embedded
-    broker, starts at 0, so a worker restarted there waited a session timeout as a follower of its
-    gone predecessor before it got any partition.
+    It leaves the consumer group on a graceful stop whatever number the broker gave the generation:
+    aiokafka sends LeaveGroup only for generations above 0, as Kafka starts at 1; Tansu, the
+    embedded broker, starts at 0, so a worker restarted there waited a session timeout as a
+    follower of its gone predecessor before it got any partition.
+
+    Its fetches wait at most ``fetch_max_wait``, not the 1.5 s faust fixes: a fetch on Tansu that
+    finds no new record returns only when the wait is over, whatever arrives meanwhile, so each of a
+    record's two hops through the worker waited up to 1.5 s. At 100 articles/s through one worker on
+    the embedded broker, p50 / p99 latency went from 1.24 / 1.58 s to 0.19 / 0.30 s with 0.1 s. On
+    Kafka the wait only bounds how often an idle consumer asks.
     """
+
+    def _create_worker_consumer(self, transport: Any) -> aiokafka.AIOKafkaConsumer:
+        consumer = super()._create_worker_consumer(transport)
+        consumer._fetch_max_wait_ms = cast(_App, self.app).fetch_max_wait_ms  # faust passes no setting
+        return consumer
 
     async def on_thread_stop(self) -> None:
         coordinator = getattr(self._consumer, "_coordinator", None)
@@ -81,7 +94,7 @@ class _LeavingConsumerThread(aiokafka_driver.AIOKafkaConsumerThread):
 
 class _Consumer(aiokafka_driver.Consumer):
     def _new_consumer_thread(self) -> aiokafka_driver.AIOKafkaConsumerThread:
-        return _LeavingConsumerThread(self, loop=self.loop, beacon=self.beacon)
+        return _ConsumerThread(self, loop=self.loop, beacon=self.beacon)
 
 
 class _FlowControl(FlowControlEvent):
@@ -100,9 +113,11 @@ class _FlowControl(FlowControlEvent):
 
 class _App(faust.App):
     """The faust app with the parts above: an idempotent producer when the broker supports one, a
-    consumer that always leaves its group, flow control that keeps what is queued."""
+    consumer thread that always leaves its group and fetches without faust's long wait, flow control that
+    keeps what is queued."""
 
     idempotent = False
+    fetch_max_wait_ms = 1500
 
     @cached_property
     def flow_control(self) -> FlowControlEvent:
@@ -154,6 +169,7 @@ def create_app(settings: Settings, pool: PipelinePool, *, idempotent: bool = Fal
         producer_linger=0.005,  # an article fans out to ~20 event records: let them share requests
     )
     app.idempotent = idempotent
+    app.fetch_max_wait_ms = round(settings.fetch_max_wait * 1000)
 
     def topic(name: str, partitions: int | None = None) -> faust.TopicT:
         return app.topic(name, partitions=partitions, value_serializer="raw", key_serializer="raw")
