@@ -193,6 +193,12 @@ def test_organisation_heads_make_organisations() -> None:
     assert found.get("Universitas New South Wales") == "ORG"
 
 
+def test_a_title_opens_no_organisation_and_a_place_keeps_its_name() -> None:
+    found = _found("Ekonom Bank Permata Josua Pardede mengatakan wisatawan kembali ramai di Raja Ampat.")
+    assert found.get("Bank Permata") == "ORG"
+    assert found.get("Raja Ampat") == "LOC"
+
+
 def test_an_organisation_takes_the_place_that_follows_its_name() -> None:
     found = _found("Kasus itu ditangani Kejaksaan Tinggi Sulawesi Selatan sejak tahun lalu.")
     assert found.get("Kejaksaan Tinggi Sulawesi Selatan") == "ORG"

@@ -791,9 +791,18 @@ def _mark_acting_places(mentions: Sequence[_Mention], words: Sequence[str], matc
             mention.label = GPE
 
 
-def _strip_title(mention: _Mention, words: Sequence[str], titles: frozenset[str]) -> None:
+def _strip_title(mention: _Mention, words: Sequence[str], gazetteer: Gazetteer) -> None:
+    """A title opens no person's name ("Presiden Joko Widodo") and no organisation's ("Ekonom Bank
+    Permata", "Ketua Mahkamah Agung") unless the gazetteer knows the whole name; places keep theirs
+    ("Raja Ampat")."""
+    organisation = mention.label == "ORG" and not (
+        mention.canonical or gazetteer.get(" ".join(words[mention.start : mention.end]))
+    )
     while (
-        mention.label == "PERSON" and mention.end - mention.start > 1 and fold(words[mention.start]) in titles
+        (mention.label == "PERSON" or organisation)
+        and mention.end - mention.start > 1
+        and fold(words[mention.start]) in gazetteer.titles
+        and words[mention.start + 1][:1].isupper()
     ):
         mention.start += 1
 
@@ -842,10 +851,11 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _split_at_dashes(mentions, words)
         if cased:
             mentions = _tidy(mentions, words, gazetteer, matches)
+        for mention in mentions:
+            _strip_title(mention, words, gazetteer)
         mentions = _with_short_forms(mentions, words, gazetteer)
         _mark_acting_places(mentions, words, matches)
         for mention in mentions:
-            _strip_title(mention, words, gazetteer.titles)
             yield _entity(run, mention, text, gazetteer), mention.canonical
 
 
