@@ -42,7 +42,7 @@ class Settings(BaseSettings):
     batch_size: int = Field(32, ge=1, description="raw documents enriched per batch")
     batch_within: float = Field(0.05, gt=0, description="seconds to wait for a batch to fill")
     fetch_max_wait: float = Field(
-        0.1, gt=0, description="seconds a consumer fetch may wait for records (faust fixes 1.5)"
+        0.5, gt=0, description="seconds a consumer fetch may wait for records (faust fixes 1.5)"
     )
     record_timeout: float = Field(
         10.0, gt=0, description="per-record time budget of the pipeline (s); slower records are dead-lettered"
