@@ -118,7 +118,7 @@ class _App(faust.App):
     keeps what is queued."""
 
     idempotent = False
-    fetch_max_wait_ms = 1500
+    fetch_max_wait_ms = 1500  # faust's own, until ``create_app`` sets the configured one
 
     @cached_property
     def flow_control(self) -> FlowControlEvent:
