@@ -199,6 +199,15 @@ def test_a_title_opens_no_organisation_and_a_place_keeps_its_name() -> None:
     assert found.get("Raja Ampat") == "LOC"
 
 
+def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
+    text = (
+        "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex resmi mengajukan kasasi. "
+        "Kuasa hukum Sritex menyatakan akan menempuh jalur hukum."
+    )
+    mentions = [(e.text, e.label, e.canonical) for e in extract_entities(text) if "Sritex" in e.text]
+    assert mentions == [("Sritex", "ORG", "Sri Rejeki Isman")] * 2
+
+
 def test_an_organisation_takes_the_place_that_follows_its_name() -> None:
     found = _found("Kasus itu ditangani Kejaksaan Tinggi Sulawesi Selatan sejak tahun lalu.")
     assert found.get("Kejaksaan Tinggi Sulawesi Selatan") == "ORG"

@@ -946,7 +946,9 @@ def _repeated_people(
     return repeated
 
 
-def canonicalise(found: Sequence[tuple[Entity, str | None]], gazetteer: Gazetteer) -> list[Entity]:
+def canonicalise(
+    found: Sequence[tuple[Entity, str | None]], gazetteer: Gazetteer, aliases: Sequence[tuple[int, int]] = ()
+) -> list[Entity]:
     """One canonical name per entity in the document.
 
     A known name takes the gazetteer's spelling; a person's shorter mention ("Putin", "Lam") takes
@@ -954,8 +956,10 @@ def canonicalise(found: Sequence[tuple[Entity, str | None]], gazetteer: Gazettee
     spellings that fold alike share the one with most diacritics. A company's legal form ("PT …
     Tbk") and a bracketed short form are not part of the name, and a short form, defined in brackets
     or made of the initials of one organisation named in the document ("BSI" after "Bank Syariah
-    Indonesia"), names that organisation.
+    Indonesia"), names that organisation, as an alias does the entity it follows (``aliases``: pairs
+    of indexes into ``found``, see ``_aliases``).
     """
+    _label_aliases(found, aliases)
     names = [_name(entity.text, place=_kind(entity.label) == "LOC") for entity, _ in found]
     keys = [folded_words(bare) for bare, _ in names]
     spelling: dict[tuple[str, ...], str] = {}
@@ -968,6 +972,8 @@ def canonicalise(found: Sequence[tuple[Entity, str | None]], gazetteer: Gazettee
     for (_, short), key in zip(names, keys, strict=True):
         if short and gazetteer.get(short) is None:
             spelling[folded_words(short)] = spelling[key]
+    for alias, original in aliases:
+        spelling[keys[alias]] = spelling[keys[original]]
     _spell_initialisms(found, keys, spelling, gazetteer)
     people: dict[tuple[str, ...], tuple[str, ...]] = {}
     for (entity, _), key in zip(found, keys, strict=True):
@@ -994,6 +1000,30 @@ def canonicalise(found: Sequence[tuple[Entity, str | None]], gazetteer: Gazettee
         result.append(entity)
     _vote_labels(result, gazetteer)
     return result
+
+
+_ALIAS = re.compile(r"\s+alias\s+", re.IGNORECASE)
+
+
+def _aliases(found: Sequence[tuple[Entity, str | None]], text: str) -> list[tuple[int, int]]:
+    """ "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex", "Joko Widodo alias Jokowi": the name right after
+    "alias" is another name of the entity right before it. Pairs (alias, original) of indexes into
+    ``found``, which is in text order."""
+    return [
+        (i, i - 1)
+        for i in range(1, len(found))
+        if _ALIAS.fullmatch(text, found[i - 1][0].end, found[i][0].start)
+    ]
+
+
+def _label_aliases(found: Sequence[tuple[Entity, str | None]], aliases: Sequence[tuple[int, int]]) -> None:
+    """Every mention of an alias is the kind of entity it names: "Sritex" is the company, also where
+    the tagger took it for a place."""
+    kinds = {folded_words(found[alias][0].text): found[original][0].label for alias, original in aliases}
+    for entity, _ in found:
+        kind = kinds.get(folded_words(entity.text))
+        if kind is not None and _kind(entity.label) != _kind(kind):
+            entity.label = kind
 
 
 def _spell_initialisms(
@@ -1078,4 +1108,5 @@ def extract_entities(text: str) -> list[Entity]:
     tokens = tokenize(text)
     found = _affiliations_split(list(_tag(tokens, text, gazetteer)), gazetteer)
     found += _repeated_people(tokens, text, found, gazetteer)
-    return canonicalise(sorted(found, key=lambda pair: pair[0].start), gazetteer)
+    found.sort(key=lambda pair: pair[0].start)
+    return canonicalise(found, gazetteer, _aliases(found, text))
