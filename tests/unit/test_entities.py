@@ -208,6 +208,15 @@ def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
     assert mentions == [("Sritex", "ORG", "Sri Rejeki Isman")] * 2
 
 
+def test_a_generic_lower_case_lead_is_not_part_of_an_organisation() -> None:
+    found = _found(
+        "Lembaga riset Center of Economic and Law Studies (Celios) menilai tarif itu berat. "
+        "Direktur Celios Bhima Yudhistira mengatakan daya beli melemah."
+    )
+    assert found.get("Center of Economic and Law Studies (Celios)") == "ORG"
+    assert found.get("Bhima Yudhistira") == "PERSON"
+
+
 def test_an_organisation_takes_the_place_that_follows_its_name() -> None:
     found = _found("Kasus itu ditangani Kejaksaan Tinggi Sulawesi Selatan sejak tahun lalu.")
     assert found.get("Kejaksaan Tinggi Sulawesi Selatan") == "ORG"

@@ -549,6 +549,17 @@ def _places_pair(word: str, gazetteer: Gazetteer) -> bool:
     )
 
 
+_CONNECTIVES = frozenset(
+    ["of", "and", "for", "the", "on", "in", "at", "to", "&", "dan", "untuk", "bagi", "pada", "di", "se"]
+)
+"""Lower-case words that do sit inside organisation names ("Badan Siber dan Sandi Negara")."""
+
+
+def _lower_word(word: str) -> bool:
+    """A lower-case word that no name has inside it: "Lembaga riset Center of Economic and Law Studies"."""
+    return word.isalpha() and word.islower() and word not in _CONNECTIVES and word not in _NAME_PARTICLES
+
+
 def _headline(words: Sequence[str]) -> bool:
     """Most longer words capitalised: a title-cased headline, where capitals say little."""
     long = [word for word in words if len(word) > 3 and word.isalpha()]
@@ -558,8 +569,9 @@ def _headline(words: Sequence[str]) -> bool:
 def _tidy(
     mentions: list[_Mention], words: Sequence[str], gazetteer: Gazetteer, matches: Sequence[Match]
 ) -> list[_Mention]:
-    """Rules for cased text on top of the tagger: organisation heads make organisations; persons and
-    places end at function words; a person's name ends before headline words ("Putin Tiba");
+    """Rules for cased text on top of the tagger: organisation heads make organisations, which start
+    after a generic lower-case lead ("Lembaga riset Center of …"); persons and places end at function
+    words; a person's name ends before headline words ("Putin Tiba");
     untagged capitalised names after a title or a speech verb are persons."""
     folded = [fold(word) for word in words]
     titles = gazetteer.titles
@@ -585,6 +597,9 @@ def _tidy(
         elif _names_a_place(mention, words, gazetteer):
             mention.label = "LOC"
         if mention.label == "ORG":
+            generic = [i for i in range(mention.start, mention.end - 1) if _lower_word(words[i])]
+            if generic and words[generic[-1] + 1][:1].isupper():
+                mention.start = generic[-1] + 1
             tidy.append(mention)
             continue
         parts = _split_at(mention, cut) if any(cut[mention.start : mention.end]) else [mention]
