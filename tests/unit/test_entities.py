@@ -217,6 +217,11 @@ def test_a_generic_lower_case_lead_is_not_part_of_an_organisation() -> None:
     assert found.get("Bhima Yudhistira") == "PERSON"
 
 
+def test_a_title_alone_is_no_person() -> None:
+    found = _found('"Permintaan masih lemah," kata Analis itu kepada wartawan di Jakarta.')
+    assert "Analis" not in found
+
+
 def test_an_organisation_takes_the_place_that_follows_its_name() -> None:
     found = _found("Kasus itu ditangani Kejaksaan Tinggi Sulawesi Selatan sejak tahun lalu.")
     assert found.get("Kejaksaan Tinggi Sulawesi Selatan") == "ORG"

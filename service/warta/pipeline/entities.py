@@ -822,6 +822,15 @@ def _strip_title(mention: _Mention, words: Sequence[str], gazetteer: Gazetteer) 
         mention.start += 1
 
 
+def _lone_title(mention: _Mention, words: Sequence[str], titles: frozenset[str]) -> bool:
+    """ "Analis", "Ekonom" tagged as a person with no name after it."""
+    return (
+        mention.label == "PERSON"
+        and mention.end - mention.start == 1
+        and fold(words[mention.start]) in titles
+    )
+
+
 def _role(mention: _Mention, tokens: Sequence[Token], text: str, titles: frozenset[str]) -> str | None:
     """The title right before a person: the run of capitalised or title words from a title word on."""
     first = None
@@ -868,6 +877,7 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _tidy(mentions, words, gazetteer, matches)
         for mention in mentions:
             _strip_title(mention, words, gazetteer)
+        mentions = [m for m in mentions if not _lone_title(m, words, gazetteer.titles)]
         mentions = _with_short_forms(mentions, words, gazetteer)
         _mark_acting_places(mentions, words, matches)
         for mention in mentions:
