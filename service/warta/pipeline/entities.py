@@ -809,7 +809,8 @@ def _mark_acting_places(mentions: Sequence[_Mention], words: Sequence[str], matc
 def _strip_title(mention: _Mention, words: Sequence[str], gazetteer: Gazetteer) -> None:
     """A title opens no person's name ("Presiden Joko Widodo") and no organisation's ("Ekonom Bank
     Permata", "Ketua Mahkamah Agung") unless the gazetteer knows the whole name; places keep theirs
-    ("Raja Ampat")."""
+    ("Raja Ampat"). Only a capital after the title shows where a name starts: in lower-case text the
+    tagger's span stands ("sultan hamengku buwono x")."""
     organisation = mention.label == "ORG" and not (
         mention.canonical or gazetteer.get(" ".join(words[mention.start : mention.end]))
     )
