@@ -811,12 +811,14 @@ def _strip_title(mention: _Mention, words: Sequence[str], gazetteer: Gazetteer) 
     Permata", "Ketua Mahkamah Agung") unless the gazetteer knows the whole name; places keep theirs
     ("Raja Ampat"). Only a capital after the title shows where a name starts: in lower-case text the
     tagger's span stands ("sultan hamengku buwono x")."""
-    organisation = mention.label == "ORG" and not (
+    if mention.label not in ("PERSON", "ORG") or fold(words[mention.start]) not in gazetteer.titles:
+        return
+    if mention.label == "ORG" and (
         mention.canonical or gazetteer.get(" ".join(words[mention.start : mention.end]))
-    )
+    ):
+        return
     while (
-        (mention.label == "PERSON" or organisation)
-        and mention.end - mention.start > 1
+        mention.end - mention.start > 1
         and fold(words[mention.start]) in gazetteer.titles
         and words[mention.start + 1][:1].isupper()
     ):
@@ -1045,6 +1047,8 @@ def _aliases(found: Sequence[tuple[Entity, str | None]], text: str) -> list[tupl
 def _label_aliases(found: Sequence[tuple[Entity, str | None]], aliases: Sequence[tuple[int, int]]) -> None:
     """Every mention of an alias is the kind of entity it names: "Sritex" is the company, also where
     the tagger took it for a place."""
+    if not aliases:
+        return
     kinds = {folded_words(found[alias][0].text): found[original][0].label for alias, original in aliases}
     for entity, _ in found:
         kind = kinds.get(folded_words(entity.text))
