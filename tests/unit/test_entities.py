@@ -274,6 +274,13 @@ def test_headline_words_are_not_part_of_a_name() -> None:
     assert not any(text.endswith("Tiba") for text in found)
 
 
+def test_numbers_at_the_edge_of_a_name_are_not_part_of_it() -> None:
+    coach = _found("Pelatih Timnas Indonesia U-23 Shin Tae-yong mengatakan timnya siap.")
+    assert coach.get("Shin Tae-yong") == "PERSON"
+    assert "Uzbekistan" in _found("Kalah dari Uzbekistan 0-2 di semifinal, Indonesia gagal.")
+    assert "Jakarta" in _found("Ia maju dalam Pilkada Jakarta 2024 bersama Rano Karno.")
+
+
 def test_two_known_names_in_one_span_stay_two() -> None:
     found = _found("Menurut kantor berita Rusia Interfax, kedua pemimpin sepakat.")
     assert found.get("Interfax") == "ORG"

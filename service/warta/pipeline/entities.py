@@ -549,6 +549,24 @@ def _places_pair(word: str, gazetteer: Gazetteer) -> bool:
     )
 
 
+_YEAR_OR_SCORE = re.compile(r"(?:19|20)\d\d|\d{1,2}-\d{1,2}")
+
+
+def _without_numbers(mention: _Mention, words: Sequence[str]) -> bool:
+    """Trim the numbers the tagger ran into: a person's name has no digits ("Timnas Indonesia U-23
+    Shin Tae-yong"), and a year or a score ends no name ("Pilkada Jakarta 2024", "Uzbekistan 0-2");
+    none of the news corpora marks either. False when no word is left."""
+    if mention.label == "PERSON":
+        while mention.start < mention.end and any(c.isdigit() for c in words[mention.start]):
+            mention.start += 1
+        while mention.end > mention.start and any(c.isdigit() for c in words[mention.end - 1]):
+            mention.end -= 1
+    else:
+        while mention.end - mention.start > 1 and _YEAR_OR_SCORE.fullmatch(words[mention.end - 1]):
+            mention.end -= 1
+    return mention.end > mention.start
+
+
 _CONNECTIVES = frozenset(
     ["of", "and", "for", "the", "on", "in", "at", "to", "&", "dan", "untuk", "bagi", "pada", "di", "se"]
 )
@@ -570,8 +588,8 @@ def _tidy(
     mentions: list[_Mention], words: Sequence[str], gazetteer: Gazetteer, matches: Sequence[Match]
 ) -> list[_Mention]:
     """Rules for cased text on top of the tagger: organisation heads make organisations, which start
-    after a generic lower-case lead ("Lembaga riset Center of …"); persons and places end at function
-    words; a person's name ends before headline words ("Putin Tiba");
+    after a generic lower-case lead ("Lembaga riset Center of …"); names lose the numbers at their
+    edges; persons and places end at function words; a person's name ends before headline words ("Putin Tiba");
     untagged capitalised names after a title or a speech verb are persons."""
     folded = [fold(word) for word in words]
     titles = gazetteer.titles
@@ -591,6 +609,8 @@ def _tidy(
     for mention in mentions:
         if mention.canonical is not None:
             tidy.append(mention)
+            continue
+        if not _without_numbers(mention, words):
             continue
         if capital[mention.start] and folded[mention.start] in _ORG_HEADS:
             mention.label = "ORG"
