@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from warta.evaluation.entities import Sentence, score
 from warta.evaluation.entities import main as evaluate
 from warta.pipeline import entities
 from warta.pipeline.entities import extract_entities, is_cased, scorer, sentence_features, spans
@@ -169,6 +170,13 @@ def test_evaluation_scores_a_bio_file(tmp_path: Path, capsys: pytest.CaptureFixt
     gold.write_text("Vladimir\tB-PER\nPutin\tI-PER\ntiba\tO\ndi\tO\nHanoi\tB-LOC\n.\tO\n", encoding="utf-8")
     assert evaluate([str(gold)]) == 0
     assert "micro" in capsys.readouterr().out
+
+
+def test_evaluation_can_score_a_country_named_as_an_actor_as_a_place() -> None:
+    words = ["Tiongkok", "membantah", "telah", "menyediakan", "senjata", "kepada", "Rusia", "."]
+    sentence = Sentence(words, ["B-LOC", "O", "O", "O", "O", "O", "B-LOC", "O"])
+    assert score([sentence]).true_positives["LOC"] == 1
+    assert score([sentence], gpe_as_loc=True).true_positives["LOC"] == 2
 
 
 def _found(text: str) -> dict[str, str]:
