@@ -289,6 +289,11 @@ def test_numbers_at_the_edge_of_a_name_are_not_part_of_it() -> None:
     assert "Jakarta" in _found("Ia maju dalam Pilkada Jakarta 2024 bersama Rano Karno.")
 
 
+def test_a_persons_name_ends_before_a_lower_case_word_but_keeps_its_particles() -> None:
+    assert "Joko Widodo" in _found("Presiden Joko Widodo pasca-Pemilu 2024 bertemu Prabowo Subianto.")
+    assert "Bashar al-Assad" in _found("Presiden Suriah Bashar al-Assad menerima utusan PBB.")
+
+
 def test_two_known_names_in_one_span_stay_two() -> None:
     found = _found("Menurut kantor berita Rusia Interfax, kedua pemimpin sepakat.")
     assert found.get("Interfax") == "ORG"

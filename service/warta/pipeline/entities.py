@@ -640,6 +640,12 @@ def _tidy(
                     and folded[part.start] not in _NAME_PARTICLES
                 ):
                     part.start += 1
+                while (
+                    part.end - part.start > 1
+                    and words[part.end - 1][:1].islower()
+                    and folded[part.end - 1].split("-")[0] not in _NAME_PARTICLES
+                ):  # "Joko Widodo pasca-Pemilu", not "Bashar al-Assad"
+                    part.end -= 1
                 place = places.get(part.start)
                 if place is not None and place.end < part.end:
                     tidy.append(_Mention(place.start, place.end, "LOC", place.name.canonical))
