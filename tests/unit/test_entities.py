@@ -294,6 +294,71 @@ def test_a_persons_name_ends_before_a_lower_case_word_but_keeps_its_particles() 
     assert "Bashar al-Assad" in _found("Presiden Suriah Bashar al-Assad menerima utusan PBB.")
 
 
+def _canonical(text: str) -> dict[str, str]:
+    return {e.text: e.canonical for e in extract_entities(text)}
+
+
+def test_an_outlet_before_a_dateline_dash_is_not_part_of_the_name_after_it() -> None:
+    found = _canonical(
+        "JAKARTA, KOMPAS.com - Komisi Pemilihan Umum (KPU) RI menetapkan jadwal pendaftaran pasangan calon "
+        "kepala daerah untuk Pilkada Serentak 2024."
+    )
+    assert found.get("KOMPAS.com") == "Kompas"
+    assert not any(" - " in text for text in found)
+
+
+def test_province_short_forms_and_news_outlets_have_their_canonical_names() -> None:
+    found = _canonical(
+        "Gubernur Sulut Olly Dondokambey mengatakan kepada detikcom bahwa pemerintah provinsi sudah "
+        "menyiapkan tempat pengungsian bagi warga yang rumahnya rusak."
+    )
+    assert found.get("Sulut") == "Sulawesi Utara"
+    assert found.get("detikcom") == "Detik"
+    assert found.get("Olly Dondokambey") == "Olly Dondokambey"
+
+
+def test_a_persons_name_starts_after_a_rank_inside_the_span() -> None:
+    found = _found(
+        "Kapolresta Sleman Kompol Mulyanto mengatakan pelaku sudah ditangkap dan kini ditahan untuk "
+        "diperiksa lebih lanjut oleh penyidik."
+    )
+    assert found.get("Mulyanto") == "PERSON"
+
+
+def test_a_police_unit_between_a_title_and_a_rank_is_an_organisation() -> None:
+    found = _found(
+        '"Kami menyita sejumlah dokumen dan perangkat elektronik dari rumah tersangka," kata Kabid Humas '
+        "Polda Metro Jaya Kombes Ade Ary Syam Indradi kepada wartawan di Jakarta."
+    )
+    assert found.get("Polda Metro Jaya") == "ORG"
+    assert found.get("Ade Ary Syam Indradi") == "PERSON"
+
+
+def test_an_organisation_head_and_its_place_come_before_the_person() -> None:
+    found = _found(
+        "Pemain sayap Timnas Indonesia Witan Sulaeman mengalami cedera saat berlatih di Jakarta pada Senin sore."
+    )
+    assert found.get("Timnas Indonesia") == "ORG"
+    assert found.get("Witan Sulaeman") == "PERSON"
+
+
+def test_a_known_organisation_gives_back_the_first_name_it_ran_into() -> None:
+    found = _found(
+        "Gubernur BI Perry Warjiyo mengatakan keputusan itu konsisten dengan upaya menjaga stabilitas nilai "
+        "tukar rupiah di tengah ketidakpastian global."
+    )
+    assert found.get("BI") == "ORG"
+    assert found.get("Perry Warjiyo") == "PERSON"
+
+
+def test_a_known_place_after_a_title_is_the_titles_place_not_a_person() -> None:
+    found = _found(
+        "Kapolrestabes Medan menyebut kasus itu masih diselidiki dan pelaku akan segera ditangkap oleh "
+        "anggota kepolisian setempat."
+    )
+    assert found.get("Medan") in ("LOC", "GPE")
+
+
 def test_two_known_names_in_one_span_stay_two() -> None:
     found = _found("Menurut kantor berita Rusia Interfax, kedua pemimpin sepakat.")
     assert found.get("Interfax") == "ORG"

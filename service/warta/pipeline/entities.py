@@ -18,6 +18,7 @@ and articles ("Putin" → "Vladimir Putin", "AS" → "Amerika Serikat", "PT Bank
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import threading
@@ -409,6 +410,20 @@ _ORG_HEADS = frozenset(
         "direktorat",
         "dinas",
         "biro",
+        "polda",
+        "polres",
+        "polresta",
+        "polrestabes",
+        "polsek",
+        "kodam",
+        "korem",
+        "kodim",
+        "pemprov",
+        "pemkab",
+        "pemkot",
+        "kejati",
+        "kejari",
+        "timnas",
     ]
 )
 """First words that make a name an organisation ("Universitas New South Wales", "Badan …")."""
@@ -520,16 +535,23 @@ def _split_at(mention: _Mention, cut: Sequence[bool]) -> list[_Mention]:
     return parts
 
 
-def _split_at_dashes(mentions: Sequence[_Mention], words: Sequence[str]) -> list[_Mention]:
-    """A dash standing alone with two words or more of the mention on each side separates a dateline
-    from the text ("CNBC Indonesia - Asosiasi Pengusaha Indonesia"): such a mention is cut at its
-    dashes. Text tokenised with spaces around hyphens keeps its one-word halves together ("Zeta -
-    Jones", "Sony Music Indonesia - BMG")."""
+def _split_at_dashes(
+    mentions: Sequence[_Mention], words: Sequence[str], gazetteer: Gazetteer
+) -> list[_Mention]:
+    """A dash standing alone with two words or more of the mention on each side, or with a known name
+    before it, separates a dateline from the text ("CNBC Indonesia - Asosiasi Pengusaha Indonesia",
+    "KOMPAS.com - Komisi Pemilihan Umum"): such a mention is cut at its dashes. Text tokenised with
+    spaces around hyphens keeps its one-word halves together ("Zeta - Jones", "Sony Music Indonesia -
+    BMG")."""
     cut = [word in _DASHES for word in words]
     result: list[_Mention] = []
     for mention in mentions:
         inner = range(mention.start + 2, mention.end - 2)
-        result += _split_at(mention, cut) if any(cut[i] for i in inner) else [mention]
+        dateline = any(
+            cut[i] and gazetteer.get(" ".join(words[mention.start : i])) is not None
+            for i in range(mention.start + 1, mention.end - 1)
+        )
+        result += _split_at(mention, cut) if dateline or any(cut[i] for i in inner) else [mention]
     return result
 
 
@@ -604,7 +626,7 @@ def _tidy(
     if any(capital[i] and f in _ORG_HEADS for i, f in enumerate(folded)):
         headline = _headline(words)
         if not headline:
-            mentions = _headed_organisations(mentions, folded, capital)
+            mentions = _headed_organisations(mentions, folded, capital, titles)
     tidy: list[_Mention] = []
     for mention in mentions:
         if mention.canonical is not None:
@@ -666,12 +688,16 @@ def _tidy(
 
 
 def _headed_organisations(
-    mentions: list[_Mention], folded: Sequence[str], capital: Sequence[bool]
+    mentions: list[_Mention], folded: Sequence[str], capital: Sequence[bool], titles: frozenset[str]
 ) -> list[_Mention]:
     """A capitalised organisation head and the capitalised words after it, left untagged by the tagger
     or tagged only in part, are one organisation: "Kedutaan Besar AS" is the embassy, not the place
     "AS"; "Kementerian Luar Negeri Rusia" the ministry. An organisation the tagger found takes the
-    place right after it, as the news corpora mark it: "Kejaksaan Tinggi Sulawesi Selatan"."""
+    place right after it, as the news corpora mark it: "Kejaksaan Tinggi Sulawesi Selatan". A run
+    ends at the title of a person in it ("Polda Metro Jaya Kombes Wira …", but "Direktorat Jenderal
+    Imigrasi"); one that ends in a person is the organisation, then the person ("Bank Permata Josua
+    Pardede"), and the person's name starts right after a place that follows the head ("Timnas
+    Indonesia Witan Sulaeman")."""
     covered: dict[int, _Mention] = {i: m for m in mentions for i in range(m.start, m.end)}
     found: list[_Mention] = []
     i = 0
@@ -693,10 +719,28 @@ def _headed_organisations(
         end = i + 1
         while end < len(folded) and end - i < _MAX_ORG_WORDS and capital[end]:
             end += 1
+        person = next((k for k in range(i + 1, end) if k in covered and covered[k].label == "PERSON"), None)
+        title = next((k for k in range(person or i, i, -1) if folded[k] in titles), None)
+        end = title if title is not None else end
         inside = {covered[k].start: covered[k] for k in range(i, end) if k in covered}.values()
+        people = [m for m in inside if m.label == "PERSON"]
+        place = covered.get(i + 1)
         if end - i > 1 and all(m.start >= i and m.end <= end and m.label == "LOC" for m in inside):
             found.append(_Mention(i, end, "ORG"))
             mentions = [m for m in mentions if m not in inside]
+        elif len(people) == 1 and people[0].end == end:
+            person = people[0]
+            if (
+                place is not None
+                and place.label == "LOC"
+                and place.start == i + 1
+                and place.end <= person.start
+            ):
+                mentions = [m for m in mentions if m is not place]
+                person.start = place.end
+            if person.start - i > 1 and all(m.label == "LOC" for m in inside if m is not person):
+                found.append(_Mention(i, person.start, "ORG"))
+                mentions = [m for m in mentions if m is person or m not in inside]
         i = end
     return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
 
@@ -832,22 +876,53 @@ def _mark_acting_places(mentions: Sequence[_Mention], words: Sequence[str], matc
             mention.label = GPE
 
 
+def _give_back_first_names(mentions: Sequence[_Mention], words: Sequence[str], gazetteer: Gazetteer) -> None:
+    """ "Gubernur BI Perry Warjiyo" tagged "BI Perry" and "Warjiyo": a known organisation's span that
+    runs one word into the person right after it gives that word back."""
+    for organisation, person in itertools.pairwise(mentions):
+        if (
+            organisation.label == "ORG"
+            and person.label == "PERSON"
+            and organisation.canonical is None
+            and organisation.end == person.start
+            and organisation.end - organisation.start > 1
+            and gazetteer.get(" ".join(words[organisation.start : organisation.end - 1])) is not None
+        ):
+            organisation.end -= 1
+            person.start -= 1
+
+
 def _strip_title(mention: _Mention, words: Sequence[str], gazetteer: Gazetteer) -> None:
     """A title opens no person's name ("Presiden Joko Widodo") and no organisation's ("Ekonom Bank
     Permata", "Ketua Mahkamah Agung") unless the gazetteer knows the whole name; places keep theirs
-    ("Raja Ampat"). Only a capital after the title shows where a name starts: in lower-case text the
-    tagger's span stands ("sultan hamengku buwono x")."""
-    if mention.label not in ("PERSON", "ORG") or fold(words[mention.start]) not in gazetteer.titles:
+    ("Raja Ampat"). A person's name starts after the last title inside the span too ("Kapolresta
+    Sleman Kompol Mulyanto"), a "person" holding an organisation's head is the title's unit from that
+    head on ("Kabid Humas Polda Metro Jaya"), and one that is a known place is the title's place
+    ("Kapolrestabes Medan"). Only a capital after the title shows where a name starts: in lower-case
+    text the tagger's span stands ("sultan hamengku buwono x")."""
+    if mention.label not in ("PERSON", "ORG"):
         return
-    if mention.label == "ORG" and (
-        mention.canonical or gazetteer.get(" ".join(words[mention.start : mention.end]))
-    ):
+
+    def titled(k: int) -> bool:
+        return fold(words[k]) in gazetteer.titles and words[k + 1][:1].isupper()
+
+    def organisation_head(k: int) -> bool:
+        return words[k][:1].isupper() and fold(words[k]) in _ORG_HEADS and words[k + 1][:1].isupper()
+
+    if mention.label == "PERSON":
+        inner = [k for k in range(mention.start, mention.end - 1) if titled(k)]
+        mention.start = inner[-1] + 1 if inner else mention.start
+        head = next((k for k in range(mention.start, mention.end - 1) if organisation_head(k)), None)
+        if head is not None and mention.canonical is None:
+            mention.start, mention.label = head, "ORG"
+        known = gazetteer.get(" ".join(words[mention.start : mention.end]))
+        titled_place = mention.start and fold(words[mention.start - 1]) in gazetteer.titles
+        if titled_place and known is not None and known.label == "LOC":
+            mention.label, mention.canonical = "LOC", known.canonical
         return
-    while (
-        mention.end - mention.start > 1
-        and fold(words[mention.start]) in gazetteer.titles
-        and words[mention.start + 1][:1].isupper()
-    ):
+    if mention.canonical or gazetteer.get(" ".join(words[mention.start : mention.end])):
+        return
+    while mention.end - mention.start > 1 and titled(mention.start):
         mention.start += 1
 
 
@@ -901,9 +976,10 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
         mentions = _merge(spans(labels[first : first + len(words)]), gazetteer, matches)
         first += len(words)
         if _DASHES.intersection(words):
-            mentions = _split_at_dashes(mentions, words)
+            mentions = _split_at_dashes(mentions, words, gazetteer)
         if cased:
             mentions = _tidy(mentions, words, gazetteer, matches)
+            _give_back_first_names(mentions, words, gazetteer)
         for mention in mentions:
             _strip_title(mention, words, gazetteer)
         mentions = [m for m in mentions if not _lone_title(m, words, gazetteer.titles)]
