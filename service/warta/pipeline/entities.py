@@ -719,8 +719,8 @@ def _headed_organisations(
         end = i + 1
         while end < len(folded) and end - i < _MAX_ORG_WORDS and capital[end]:
             end += 1
-        person = next((k for k in range(i + 1, end) if k in covered and covered[k].label == "PERSON"), None)
-        title = next((k for k in range(person or i, i, -1) if folded[k] in titles), None)
+        named = next((k for k in range(i + 1, end) if k in covered and covered[k].label == "PERSON"), i)
+        title = next((k for k in range(named, i, -1) if folded[k] in titles), None)
         end = title if title is not None else end
         inside = {covered[k].start: covered[k] for k in range(i, end) if k in covered}.values()
         people = [m for m in inside if m.label == "PERSON"]
