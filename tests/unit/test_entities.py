@@ -307,6 +307,26 @@ def test_an_outlet_before_a_dateline_dash_is_not_part_of_the_name_after_it() -> 
     assert not any(" - " in text for text in found)
 
 
+def test_the_place_of_a_dateline_is_a_place_whether_known_or_not() -> None:
+    assert (
+        _found("SLEMAN, KOMPAS.com - Polisi menangkap dua pelaku pencurian sepeda motor.").get("SLEMAN")
+        == "LOC"
+    )
+    assert (
+        _found("Cianjur (ANTARA) - Gempa bumi mengguncang kabupaten itu pada Kamis pagi.").get("Cianjur")
+        == "LOC"
+    )
+    outlet_first = _found("TRIBUNSOLO.COM, SOLO - Harga cabai rawit di pasar tradisional naik.")
+    assert outlet_first.get("SOLO") == "LOC"
+    assert outlet_first.get("TRIBUNSOLO.COM") != "LOC"
+
+
+def test_a_region_word_and_the_name_after_it_are_one_place() -> None:
+    found = _found("Warga Desa Sukamaju di Kecamatan Cibeber mengungsi setelah longsor menimbun jalan desa.")
+    assert found.get("Desa Sukamaju") == "LOC"
+    assert found.get("Kecamatan Cibeber") == "LOC"
+
+
 def test_province_short_forms_and_news_outlets_have_their_canonical_names() -> None:
     found = _canonical(
         "Gubernur Sulut Olly Dondokambey mengatakan kepada detikcom bahwa pemerintah provinsi sudah "

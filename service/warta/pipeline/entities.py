@@ -519,6 +519,9 @@ _INITIALISM = re.compile(r"[A-Z]{2,6}")
 _MAX_NAME_WORDS = 4
 _MAX_ORG_WORDS = 8
 _DASHES = frozenset(["-", "–", "—"])
+_MAX_DATELINE_WORDS = 4
+_REGION_WORDS = frozenset(["provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa", "dusun"])
+_MAX_REGION_NAME = 3
 _QUOTE_ENDS = frozenset([",", '"', "”", "'", "’"])
 
 
@@ -876,6 +879,65 @@ def _mark_acting_places(mentions: Sequence[_Mention], words: Sequence[str], matc
             mention.label = GPE
 
 
+def _regions(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
+    """ "Desa Sukamaju", "Kecamatan Cibeber": a capitalised region word and the capitalised words after
+    it are a place where the tagger left them untagged, or found only the name ("Lebak" in "Kabupaten
+    Lebak")."""
+    covered = {i: m for m in mentions for i in range(m.start, m.end)}
+    added: list[_Mention] = []
+    for i, word in enumerate(words[:-1]):
+        if i in covered or not (
+            word[:1].isupper() and fold(word) in _REGION_WORDS and name_cased(words[i + 1])
+        ):
+            continue
+        following = covered.get(i + 1)
+        if following is not None:
+            if following.start == i + 1 and following.label == "LOC":
+                following.start, following.canonical = i, None
+        else:
+            end = i + 1
+            while (
+                end < len(words)
+                and end - i <= _MAX_REGION_NAME
+                and name_cased(words[end])
+                and end not in covered
+            ):
+                end += 1
+            added.append(_Mention(i, end, "LOC"))
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
+
+
+def _dateline_place(words: Sequence[str], matches: Sequence[Match]) -> _Mention | None:
+    """The place an article was filed from, known or not, named beside its outlet before the dash
+    that opens the text: "SLEMAN, KOMPAS.com -", "Cianjur (ANTARA) -", "TRIBUNSOLO.COM, SOLO -". An
+    outlet is a known organisation or a web address."""
+    dash = next((k for k, word in enumerate(words[: 2 * _MAX_DATELINE_WORDS + 3]) if word in _DASHES), None)
+    gap = next((k for k, word in enumerate(words[: dash or 0]) if word in ",("), None)
+    if dash is None or not gap:
+        return None
+    close = dash - 1 if words[dash - 1] == ")" else dash
+    known = {match.start: match for match in matches}
+
+    def outlet(start: int, end: int) -> bool:
+        match = known.get(start)
+        if match is not None and match.end == end and match.name.label == "ORG":
+            return True
+        return end - start == 1 and "." in words[start]
+
+    for (start, end), other in (((0, gap), (gap + 1, close)), ((gap + 1, close), (0, gap))):
+        if (
+            0 < end - start <= _MAX_DATELINE_WORDS
+            and all(name_cased(word) for word in words[start:end])
+            and outlet(*other)
+            and not outlet(start, end)
+        ):
+            place = known.get(start)
+            if place is not None and place.end == end and place.name.label == "LOC":
+                return _Mention(start, end, "LOC", place.name.canonical)
+            return _Mention(start, end, "LOC")
+    return None
+
+
 def _give_back_first_names(mentions: Sequence[_Mention], words: Sequence[str], gazetteer: Gazetteer) -> None:
     """ "Gubernur BI Perry Warjiyo" tagged "BI Perry" and "Warjiyo": a known organisation's span that
     runs one word into the person right after it gives that word back."""
@@ -980,6 +1042,12 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
         if cased:
             mentions = _tidy(mentions, words, gazetteer, matches)
             _give_back_first_names(mentions, words, gazetteer)
+            mentions = _regions(mentions, words)
+        if run is runs[0] and (place := _dateline_place(words, matches)) is not None:
+            mentions = sorted(
+                [place, *(m for m in mentions if m.end <= place.start or m.start >= place.end)],
+                key=lambda m: m.start,
+            )
         for mention in mentions:
             _strip_title(mention, words, gazetteer)
         mentions = [m for m in mentions if not _lone_title(m, words, gazetteer.titles)]
