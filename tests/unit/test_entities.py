@@ -327,6 +327,24 @@ def test_a_region_word_and_the_name_after_it_are_one_place() -> None:
     assert found.get("Kecamatan Cibeber") == "LOC"
 
 
+def test_a_place_head_and_the_name_after_it_are_one_place_even_with_a_persons_name() -> None:
+    found = _found(
+        "Pesawat itu mendarat darurat di Bandara Sultan Aji Muhammad Sulaiman pada Selasa sore setelah "
+        "mesinnya terbakar, dan penumpang dibawa ke Jalan Perintis Kemerdekaan."
+    )
+    assert found.get("Bandara Sultan Aji Muhammad Sulaiman") == "LOC"
+    assert found.get("Jalan Perintis Kemerdekaan") == "LOC"
+
+
+def test_a_known_organisation_run_into_a_spokespersons_name_is_split() -> None:
+    found = _found(
+        "Juru bicara Kementerian Luar Negeri Rolliansyah Soemirat mengatakan seluruh warga negara "
+        "Indonesia di kota itu dalam keadaan selamat."
+    )
+    assert found.get("Kementerian Luar Negeri") == "ORG"
+    assert found.get("Rolliansyah Soemirat") == "PERSON"
+
+
 def test_province_short_forms_and_news_outlets_have_their_canonical_names() -> None:
     found = _canonical(
         "Gubernur Sulut Olly Dondokambey mengatakan kepada detikcom bahwa pemerintah provinsi sudah "

@@ -454,6 +454,12 @@ _PLACE_HEADS = frozenset(
         "danau",
         "selat",
         "teluk",
+        "jl",
+        "kompleks",
+        "apartemen",
+        "pasar",
+        "pura",
+        "pantai",
     ]
 )
 """First words that make a name a place, not the person it honours ("Mausoleum Ho Chi Minh",
@@ -879,6 +885,69 @@ def _mark_acting_places(mentions: Sequence[_Mention], words: Sequence[str], matc
             mention.label = GPE
 
 
+def _headed_places(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
+    """ "Bandara Sultan Aji Muhammad Sulaiman", "Gedung Sate", "Jalan Perintis Kemerdekaan": a
+    capitalised place head and the capitalised words after it are one place, even where the tagger
+    took a person's name in it for a person."""
+    covered = {i: m for m in mentions for i in range(m.start, m.end)}
+    found: list[_Mention] = []
+    i = 0
+    while i < len(words) - 1:
+        head = covered.get(i)
+        if not (words[i][:1].isupper() and fold(words[i]) in _PLACE_HEADS) or (
+            head is not None and (head.start != i or head.label != "LOC")
+        ):
+            i += 1
+            continue
+        end = i + 1
+        while (
+            end < len(words)
+            and end - i < _MAX_ORG_WORDS
+            and name_cased(words[end])
+            and fold(words[end]) not in _FUNCTION_WORDS
+        ):
+            end += 1
+        inside = {covered[k].start: covered[k] for k in range(i, end) if k in covered}.values()
+        grows = head is None or head.end < end
+        if grows and end - i > 1 and all(m.end <= end and m.label in ("LOC", "PERSON") for m in inside):
+            found.append(_Mention(i, end, "LOC"))
+            mentions = [m for m in mentions if m not in inside]
+        i = end
+    return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+
+
+def _known_organisations_then_people(
+    mentions: list[_Mention], words: Sequence[str], gazetteer: Gazetteer, matches: Sequence[Match]
+) -> list[_Mention]:
+    """ "Kementerian Luar Negeri Rolliansyah Soemirat", "Partai Gerindra Suhardi": an organisation's
+    span that is a known organisation and then a name of capitalised words (no place, no word that
+    cased text writes in lower case) is the organisation, then a person."""
+    known = {match.start: match for match in matches}
+    common = lexicon().common
+    result: list[_Mention] = []
+    for mention in mentions:
+        match = known.get(mention.start)
+        rest = range(match.end, mention.end) if match is not None else range(0)
+        if (
+            mention.label != "ORG"
+            or mention.canonical is not None
+            or match is None
+            or match.name.label != "ORG"
+            or not 1 < len(rest) <= _MAX_NAME_WORDS
+            or any(k in known for k in rest)
+            or not all(words[k][:1].isupper() and words[k][1:].islower() for k in rest)
+            or any(fold(words[k]) in common or fold(words[k]) in _ORG_HEADS for k in rest)
+            or _LEGAL_FORM.search(" ".join(words[mention.start : mention.end]))
+        ):
+            result.append(mention)
+            continue
+        result += [
+            _Mention(mention.start, match.end, "ORG", match.name.canonical),
+            _Mention(match.end, mention.end, "PERSON"),
+        ]
+    return result
+
+
 def _regions(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
     """ "Desa Sukamaju", "Kecamatan Cibeber": a capitalised region word and the capitalised words after
     it are a place where the tagger left them untagged, or found only the name ("Lebak" in "Kabupaten
@@ -1043,6 +1112,8 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _tidy(mentions, words, gazetteer, matches)
             _give_back_first_names(mentions, words, gazetteer)
             mentions = _regions(mentions, words)
+            mentions = _headed_places(mentions, words)
+            mentions = _known_organisations_then_people(mentions, words, gazetteer, matches)
         if run is runs[0] and (place := _dateline_place(words, matches)) is not None:
             mentions = sorted(
                 [place, *(m for m in mentions if m.end <= place.start or m.start >= place.end)],
