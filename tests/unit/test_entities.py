@@ -334,6 +334,11 @@ def test_a_place_head_and_the_name_after_it_are_one_place_even_with_a_persons_na
     )
     assert found.get("Bandara Sultan Aji Muhammad Sulaiman") == "LOC"
     assert found.get("Jalan Perintis Kemerdekaan") == "LOC"
+    head = _found(
+        "Kepala Stasiun Meteorologi Ahmad Yani Semarang Sutikno Wibowo mengatakan hujan lebat masih akan "
+        "turun hingga akhir pekan di wilayah itu."
+    )
+    assert head.get("Sutikno Wibowo") == "PERSON"
 
 
 def test_a_known_organisation_run_into_a_spokespersons_name_is_split() -> None:

@@ -885,11 +885,15 @@ def _mark_acting_places(mentions: Sequence[_Mention], words: Sequence[str], matc
             mention.label = GPE
 
 
-def _headed_places(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
+def _headed_places(
+    mentions: list[_Mention], words: Sequence[str], matches: Sequence[Match]
+) -> list[_Mention]:
     """ "Bandara Sultan Aji Muhammad Sulaiman", "Gedung Sate", "Jalan Perintis Kemerdekaan": a
     capitalised place head and the capitalised words after it are one place, even where the tagger
-    took a person's name in it for a person."""
+    took a person's name in it for a person; a person right after a known town is no part of it
+    ("Stasiun Meteorologi Ahmad Yani Semarang Sutikno Wibowo")."""
     covered = {i: m for m in mentions for i in range(m.start, m.end)}
+    towns = {match.end for match in matches if match.name.label == "LOC"}
     found: list[_Mention] = []
     i = 0
     while i < len(words) - 1:
@@ -907,7 +911,9 @@ def _headed_places(mentions: list[_Mention], words: Sequence[str]) -> list[_Ment
             and fold(words[end]) not in _FUNCTION_WORDS
         ):
             end += 1
-        inside = {covered[k].start: covered[k] for k in range(i, end) if k in covered}.values()
+        inside = list({covered[k].start: covered[k] for k in range(i, end) if k in covered}.values())
+        if inside and inside[-1].label == "PERSON" and inside[-1].start in towns:
+            end = inside.pop().start
         grows = head is None or head.end < end
         if grows and end - i > 1 and all(m.end <= end and m.label in ("LOC", "PERSON") for m in inside):
             found.append(_Mention(i, end, "LOC"))
@@ -1112,7 +1118,7 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _tidy(mentions, words, gazetteer, matches)
             _give_back_first_names(mentions, words, gazetteer)
             mentions = _regions(mentions, words)
-            mentions = _headed_places(mentions, words)
+            mentions = _headed_places(mentions, words, matches)
             mentions = _known_organisations_then_people(mentions, words, gazetteer, matches)
         if run is runs[0] and (place := _dateline_place(words, matches)) is not None:
             mentions = sorted(
