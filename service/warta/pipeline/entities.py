@@ -892,6 +892,8 @@ def _headed_places(
     capitalised place head and the capitalised words after it are one place, even where the tagger
     took a person's name in it for a person; a person right after a known town is no part of it
     ("Stasiun Meteorologi Ahmad Yani Semarang Sutikno Wibowo")."""
+    if _PLACE_HEADS.isdisjoint(map(str.lower, words)):
+        return mentions
     covered = {i: m for m in mentions for i in range(m.start, m.end)}
     towns = {match.end for match in matches if match.name.label == "LOC"}
     found: list[_Mention] = []
@@ -958,6 +960,8 @@ def _regions(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
     """ "Desa Sukamaju", "Kecamatan Cibeber": a capitalised region word and the capitalised words after
     it are a place where the tagger left them untagged, or found only the name ("Lebak" in "Kabupaten
     Lebak")."""
+    if _REGION_WORDS.isdisjoint(map(str.lower, words)):
+        return mentions
     covered = {i: m for m in mentions for i in range(m.start, m.end)}
     added: list[_Mention] = []
     for i, word in enumerate(words[:-1]):
