@@ -460,6 +460,13 @@ _PLACE_HEADS = frozenset(
         "pasar",
         "pura",
         "pantai",
+        "provinsi",
+        "kabupaten",
+        "kota",
+        "kecamatan",
+        "kelurahan",
+        "desa",
+        "dusun",
     ]
 )
 """First words that make a name a place, not the person it honours ("Mausoleum Ho Chi Minh",
@@ -526,8 +533,6 @@ _MAX_NAME_WORDS = 4
 _MAX_ORG_WORDS = 8
 _DASHES = frozenset(["-", "–", "—"])
 _MAX_DATELINE_WORDS = 4
-_REGION_WORDS = frozenset(["provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa", "dusun"])
-_MAX_REGION_NAME = 3
 _QUOTE_ENDS = frozenset([",", '"', "”", "'", "’"])
 
 
@@ -620,8 +625,8 @@ def _tidy(
 ) -> list[_Mention]:
     """Rules for cased text on top of the tagger: organisation heads make organisations, which start
     after a generic lower-case lead ("Lembaga riset Center of …"); names lose the numbers at their
-    edges; persons and places end at function words; a person's name ends before headline words ("Putin Tiba");
-    untagged capitalised names after a title or a speech verb are persons."""
+    edges; persons and places end at function words; a person's name ends before headline words
+    ("Putin Tiba"); untagged capitalised names after a title or a speech verb are persons."""
     folded = [fold(word) for word in words]
     titles = gazetteer.titles
     triggered = any(f in titles or f in _SPEECH for f in folded)
@@ -888,9 +893,10 @@ def _mark_acting_places(mentions: Sequence[_Mention], words: Sequence[str], matc
 def _headed_places(
     mentions: list[_Mention], words: Sequence[str], matches: Sequence[Match]
 ) -> list[_Mention]:
-    """ "Bandara Sultan Aji Muhammad Sulaiman", "Gedung Sate", "Jalan Perintis Kemerdekaan": a
+    """ "Bandara Sultan Aji Muhammad Sulaiman", "Jalan Perintis Kemerdekaan", "Desa Sukamaju": a
     capitalised place head and the capitalised words after it are one place, even where the tagger
-    took a person's name in it for a person; a person right after a known town is no part of it
+    left them untagged, found only the name ("Lebak" in "Kabupaten Lebak") or took a person's name in
+    it for a person; a person right after a known town is no part of it
     ("Stasiun Meteorologi Ahmad Yani Semarang Sutikno Wibowo")."""
     if _PLACE_HEADS.isdisjoint(map(str.lower, words)):
         return mentions
@@ -927,9 +933,10 @@ def _headed_places(
 def _known_organisations_then_people(
     mentions: list[_Mention], words: Sequence[str], gazetteer: Gazetteer, matches: Sequence[Match]
 ) -> list[_Mention]:
-    """ "Kementerian Luar Negeri Rolliansyah Soemirat", "Partai Gerindra Suhardi": an organisation's
-    span that is a known organisation and then a name of capitalised words (no place, no word that
-    cased text writes in lower case) is the organisation, then a person."""
+    """ "Kementerian Luar Negeri Rolliansyah Soemirat": an organisation's span that is a known
+    organisation and then a name of two or more capitalised words (no place, no word that cased text
+    writes in lower case, no company's legal form) is the organisation, then a person; a single word
+    could as well be a term ("BI Rate")."""
     known = {match.start: match for match in matches}
     common = lexicon().common
     result: list[_Mention] = []
@@ -954,36 +961,6 @@ def _known_organisations_then_people(
             _Mention(match.end, mention.end, "PERSON"),
         ]
     return result
-
-
-def _regions(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
-    """ "Desa Sukamaju", "Kecamatan Cibeber": a capitalised region word and the capitalised words after
-    it are a place where the tagger left them untagged, or found only the name ("Lebak" in "Kabupaten
-    Lebak")."""
-    if _REGION_WORDS.isdisjoint(map(str.lower, words)):
-        return mentions
-    covered = {i: m for m in mentions for i in range(m.start, m.end)}
-    added: list[_Mention] = []
-    for i, word in enumerate(words[:-1]):
-        if i in covered or not (
-            word[:1].isupper() and fold(word) in _REGION_WORDS and name_cased(words[i + 1])
-        ):
-            continue
-        following = covered.get(i + 1)
-        if following is not None:
-            if following.start == i + 1 and following.label == "LOC":
-                following.start, following.canonical = i, None
-        else:
-            end = i + 1
-            while (
-                end < len(words)
-                and end - i <= _MAX_REGION_NAME
-                and name_cased(words[end])
-                and end not in covered
-            ):
-                end += 1
-            added.append(_Mention(i, end, "LOC"))
-    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
 
 def _dateline_place(words: Sequence[str], matches: Sequence[Match]) -> _Mention | None:
@@ -1121,7 +1098,6 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
         if cased:
             mentions = _tidy(mentions, words, gazetteer, matches)
             _give_back_first_names(mentions, words, gazetteer)
-            mentions = _regions(mentions, words)
             mentions = _headed_places(mentions, words, matches)
             mentions = _known_organisations_then_people(mentions, words, gazetteer, matches)
         if run is runs[0] and (place := _dateline_place(words, matches)) is not None:
