@@ -933,33 +933,47 @@ def _headed_places(
 def _known_organisations_then_people(
     mentions: list[_Mention], words: Sequence[str], gazetteer: Gazetteer, matches: Sequence[Match]
 ) -> list[_Mention]:
-    """ "Kementerian Luar Negeri Rolliansyah Soemirat": an organisation's span that is a known
-    organisation and then a name of two or more capitalised words (no place, no word that cased text
-    writes in lower case, no company's legal form) is the organisation, then a person; a single word
-    could as well be a term ("BI Rate")."""
+    """An organisation's span that is a known organisation and then more words ends with the known
+    name. One more word opens the person right after it ("Gubernur BI Perry Warjiyo" tagged "BI
+    Perry" and "Warjiyo"); the rest is a person itself when it is two or more capitalised words, none a place, a
+    word cased text writes in lower case or a company's legal form ("Kementerian Luar Negeri
+    Rolliansyah Soemirat"); a single word could as well be a term ("BI Rate")."""
     known = {match.start: match for match in matches}
     common = lexicon().common
+
+    def a_name(rest: range) -> bool:
+        return (
+            1 < len(rest) <= _MAX_NAME_WORDS
+            and not any(k in known for k in rest)
+            and all(words[k][:1].isupper() and words[k][1:].islower() for k in rest)
+            and not any(fold(words[k]) in common or fold(words[k]) in _ORG_HEADS for k in rest)
+        )
+
     result: list[_Mention] = []
-    for mention in mentions:
+    for mention, following in itertools.zip_longest(mentions, mentions[1:]):
         match = known.get(mention.start)
-        rest = range(match.end, mention.end) if match is not None else range(0)
         if (
             mention.label != "ORG"
             or mention.canonical is not None
             or match is None
             or match.name.label != "ORG"
-            or not 1 < len(rest) <= _MAX_NAME_WORDS
-            or any(k in known for k in rest)
-            or not all(words[k][:1].isupper() and words[k][1:].islower() for k in rest)
-            or any(fold(words[k]) in common or fold(words[k]) in _ORG_HEADS for k in rest)
+            or match.end >= mention.end
             or _LEGAL_FORM.search(" ".join(words[mention.start : mention.end]))
         ):
             result.append(mention)
             continue
-        result += [
-            _Mention(mention.start, match.end, "ORG", match.name.canonical),
-            _Mention(match.end, mention.end, "PERSON"),
-        ]
+        organisation = _Mention(mention.start, match.end, "ORG", match.name.canonical)
+        if (
+            following is not None
+            and following.label == "PERSON"
+            and following.start == mention.end == match.end + 1
+        ):
+            following.start = match.end
+            result.append(organisation)
+        elif a_name(range(match.end, mention.end)):
+            result += [organisation, _Mention(match.end, mention.end, "PERSON")]
+        else:
+            result.append(mention)
     return result
 
 
@@ -992,22 +1006,6 @@ def _dateline_place(words: Sequence[str], matches: Sequence[Match]) -> _Mention 
                 return _Mention(start, end, "LOC", place.name.canonical)
             return _Mention(start, end, "LOC")
     return None
-
-
-def _give_back_first_names(mentions: Sequence[_Mention], words: Sequence[str], gazetteer: Gazetteer) -> None:
-    """ "Gubernur BI Perry Warjiyo" tagged "BI Perry" and "Warjiyo": a known organisation's span that
-    runs one word into the person right after it gives that word back."""
-    for organisation, person in itertools.pairwise(mentions):
-        if (
-            organisation.label == "ORG"
-            and person.label == "PERSON"
-            and organisation.canonical is None
-            and organisation.end == person.start
-            and organisation.end - organisation.start > 1
-            and gazetteer.get(" ".join(words[organisation.start : organisation.end - 1])) is not None
-        ):
-            organisation.end -= 1
-            person.start -= 1
 
 
 def _strip_title(mention: _Mention, words: Sequence[str], gazetteer: Gazetteer) -> None:
@@ -1097,7 +1095,6 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _split_at_dashes(mentions, words, gazetteer)
         if cased:
             mentions = _tidy(mentions, words, gazetteer, matches)
-            _give_back_first_names(mentions, words, gazetteer)
             mentions = _headed_places(mentions, words, matches)
             mentions = _known_organisations_then_people(mentions, words, gazetteer, matches)
         if run is runs[0] and (place := _dateline_place(words, matches)) is not None:
