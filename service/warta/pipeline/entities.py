@@ -931,13 +931,13 @@ def _headed_places(
 
 
 def _known_organisations_then_people(
-    mentions: list[_Mention], words: Sequence[str], gazetteer: Gazetteer, matches: Sequence[Match]
+    mentions: list[_Mention], words: Sequence[str], matches: Sequence[Match]
 ) -> list[_Mention]:
     """An organisation's span that is a known organisation and then more words ends with the known
     name. One more word opens the person right after it ("Gubernur BI Perry Warjiyo" tagged "BI
-    Perry" and "Warjiyo"); the rest is a person itself when it is two or more capitalised words, none a place, a
-    word cased text writes in lower case or a company's legal form ("Kementerian Luar Negeri
-    Rolliansyah Soemirat"); a single word could as well be a term ("BI Rate")."""
+    Perry" and "Warjiyo"); the rest is a person itself when it is two or more capitalised words,
+    none a place, a word cased text writes in lower case or a company's legal form ("Kementerian Luar
+    Negeri Rolliansyah Soemirat"); a single word could as well be a term ("BI Rate")."""
     known = {match.start: match for match in matches}
     common = lexicon().common
 
@@ -1096,7 +1096,7 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
         if cased:
             mentions = _tidy(mentions, words, gazetteer, matches)
             mentions = _headed_places(mentions, words, matches)
-            mentions = _known_organisations_then_people(mentions, words, gazetteer, matches)
+            mentions = _known_organisations_then_people(mentions, words, matches)
         if run is runs[0] and (place := _dateline_place(words, matches)) is not None:
             mentions = sorted(
                 [place, *(m for m in mentions if m.end <= place.start or m.start >= place.end)],
