@@ -360,6 +360,16 @@ def test_province_short_forms_and_news_outlets_have_their_canonical_names() -> N
     assert found.get("Olly Dondokambey") == "Olly Dondokambey"
 
 
+def test_clubs_state_companies_and_central_banks_have_their_canonical_names() -> None:
+    found = _canonical(
+        "Persija menjamu Persib di Jakarta, sementara saham BBRI naik setelah The Fed menahan suku bunga "
+        "dan Bulog menambah impor beras."
+    )
+    assert found.get("Persija") == "Persija Jakarta"
+    assert found.get("The Fed") == "Federal Reserve"
+    assert found.get("Bulog") == "Badan Urusan Logistik"
+
+
 def test_a_persons_name_starts_after_a_rank_inside_the_span() -> None:
     found = _found(
         "Kapolresta Sleman Kompol Mulyanto mengatakan pelaku sudah ditangkap dan kini ditahan untuk "
