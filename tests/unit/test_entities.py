@@ -370,6 +370,14 @@ def test_clubs_state_companies_and_central_banks_have_their_canonical_names() ->
     assert found.get("Bulog") == "Badan Urusan Logistik"
 
 
+def test_a_name_does_not_open_with_the_short_form_of_the_name_before_it() -> None:
+    found = _found(
+        "Presiden Prabowo Subianto menghadiri Konferensi Tingkat Tinggi (KTT) Kerja Sama Ekonomi "
+        "Asia-Pasifik (APEC) di Lima, Peru, pada Jumat."
+    )
+    assert not any(text.startswith("(") for text in found)
+
+
 def test_a_persons_name_starts_after_a_rank_inside_the_span() -> None:
     found = _found(
         "Kapolresta Sleman Kompol Mulyanto mengatakan pelaku sudah ditangkap dan kini ditahan untuk "

@@ -585,6 +585,14 @@ def _places_pair(word: str, gazetteer: Gazetteer) -> bool:
     )
 
 
+def _without_leading_brackets(mention: _Mention, words: Sequence[str]) -> None:
+    """A name opens with no bracketed short form of the name before it: "Konferensi Tingkat Tinggi
+    (KTT) Kerja Sama Ekonomi Asia-Pasifik", tagged from "(KTT)" on. A name in brackets alone stays,
+    as the news corpora mark it ("(Jokowi)")."""
+    if words[mention.start] == "(" and ")" in words[mention.start : mention.end - 1]:
+        mention.start = words.index(")", mention.start) + 1
+
+
 _YEAR_OR_SCORE = re.compile(r"(?:19|20)\d\d|\d{1,2}-\d{1,2}")
 
 
@@ -1090,6 +1098,8 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
     first = 0
     for run, (words, cased, matches) in zip(runs, parsed, strict=True):
         mentions = _merge(spans(labels[first : first + len(words)]), gazetteer, matches)
+        for mention in mentions:
+            _without_leading_brackets(mention, words)
         first += len(words)
         if _DASHES.intersection(words):
             mentions = _split_at_dashes(mentions, words, gazetteer)
