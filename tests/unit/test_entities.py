@@ -378,6 +378,14 @@ def test_a_name_does_not_open_with_the_short_form_of_the_name_before_it() -> Non
     assert not any(text.startswith("(") for text in found)
 
 
+def test_a_balinese_name_keeps_its_opening_i() -> None:
+    found = _found(
+        "Kepala Dinas Pariwisata Provinsi Bali I Made Suarjana mengatakan kunjungan wisatawan naik pada "
+        "libur akhir tahun."
+    )
+    assert found.get("I Made Suarjana") == "PERSON"
+
+
 def test_a_persons_name_starts_after_a_rank_inside_the_span() -> None:
     found = _found(
         "Kapolresta Sleman Kompol Mulyanto mengatakan pelaku sudah ditangkap dan kini ditahan untuk "

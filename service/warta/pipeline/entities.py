@@ -534,6 +534,10 @@ _MAX_ORG_WORDS = 8
 _DASHES = frozenset(["-", "–", "—"])
 _MAX_DATELINE_WORDS = 4
 _QUOTE_ENDS = frozenset([",", '"', "”", "'", "’"])
+_BALINESE_ORDER = frozenset(
+    ["wayan", "made", "nyoman", "ketut", "putu", "kadek", "komang", "gede", "luh", "gusti"]
+)
+"""Balinese birth-order and caste names, which follow the "I" or "Ni" that opens a name."""
 
 
 def _split_at(mention: _Mention, cut: Sequence[bool]) -> list[_Mention]:
@@ -642,6 +646,14 @@ def _tidy(
         return mentions
     common = lexicon().common
     capital = [word[:1].isupper() for word in words]
+    for mention in mentions:
+        if (
+            mention.label == "PERSON"
+            and mention.start
+            and folded[mention.start] in _BALINESE_ORDER
+            and words[mention.start - 1] in ("I", "Ni")
+        ):
+            mention.start -= 1  # "I Made Suarjana", "Ni Luh Putu …"
     cut = [f in _FUNCTION_WORDS and word.islower() for f, word in zip(folded, words, strict=True)]
     places = {m.start: m for m in matches if m.name.label == "LOC"}
     headline: bool | None = None
