@@ -958,6 +958,8 @@ def _known_organisations_then_people(
     Perry" and "Warjiyo"); the rest is a person itself when it is two or more capitalised words,
     none a place, a word cased text writes in lower case or a company's legal form ("Kementerian Luar
     Negeri Rolliansyah Soemirat"); a single word could as well be a term ("BI Rate")."""
+    if not any(mention.label == "ORG" and mention.canonical is None for mention in mentions):
+        return mentions
     known = {match.start: match for match in matches}
     common = lexicon().common
 
