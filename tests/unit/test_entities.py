@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from warta.evaluation.entities import Sentence, score
+from warta.evaluation.entities import Sentence, read_bio, score
 from warta.evaluation.entities import main as evaluate
 from warta.pipeline import entities
 from warta.pipeline.entities import extract_entities, is_cased, scorer, sentence_features, spans
@@ -170,6 +170,20 @@ def test_evaluation_scores_a_bio_file(tmp_path: Path, capsys: pytest.CaptureFixt
     gold.write_text("Vladimir\tB-PER\nPutin\tI-PER\ntiba\tO\ndi\tO\nHanoi\tB-LOC\n.\tO\n", encoding="utf-8")
     assert evaluate([str(gold)]) == 0
     assert "micro" in capsys.readouterr().out
+
+
+def test_evaluation_tags_a_document_at_a_time_where_the_file_marks_documents(tmp_path: Path) -> None:
+    marked = tmp_path / "marked.tsv"
+    marked.write_text(
+        "-DOCSTART-\tO\n\nPerry\tB-PER\nWarjiyo\tI-PER\ntiba\tO\n\nkata\tO\nPerry\tB-PER\n\n"
+        "-DOCSTART-\tO\n\nHanoi\tB-LOC\n",
+        encoding="utf-8",
+    )
+    assert [sentence.document for sentence in read_bio(marked)] == [0, 0, 1]
+    plain = tmp_path / "plain.tsv"
+    plain.write_text("Hanoi\tB-LOC\n\nPutin\tB-PER\n", encoding="utf-8")
+    assert [sentence.document for sentence in read_bio(plain)] == [None, None]
+    assert score(read_bio(marked)).gold["PERSON"] == 2
 
 
 def test_evaluation_can_score_a_country_named_as_an_actor_as_a_place() -> None:

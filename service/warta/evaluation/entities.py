@@ -2,6 +2,9 @@
 
 The stage runs as shipped: each sentence's words are joined by spaces, ``extract_entities`` tags
 that text, and a prediction counts only if its character span and label both equal a gold entity.
+Where a file marks documents (CoNLL's ``-DOCSTART-`` lines), a document's sentences are tagged as one
+text, a line each, as the service tags an article: names found in one sentence then help in the
+next ("Perry" after "Perry Warjiyo"), and errors spread too.
 Tokenisation differences therefore count as errors, as they would in production. Labels the files
 do not have (``GPE``, a place named as an actor) are counted and shown but not scored, as the files'
 own extra labels (EVT, FNB) are not; ``--gpe-as-loc`` scores them as ``LOC``, for files that mark
@@ -12,6 +15,7 @@ marks a country only where it is a location.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import time
 from collections import Counter
@@ -40,10 +44,16 @@ EVALUATION_FILES = ("idner2k_dev.tsv", "nergrit_valid.tsv", "nerp_valid.tsv")
 """Never trained on (``scripts/train_ner.py`` leaves them out); idner2k_dev is closest to the service's news."""
 
 
+DOCUMENT_START = "-DOCSTART-"
+"""CoNLL's line between documents; a file that has them is scored a document at a time."""
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     words: list[str]
     tags: list[str]
+    document: int | None = None
+    """Which document of the file the sentence is in, when the file marks documents."""
 
 
 def _mapped(tag: str) -> str:
@@ -53,32 +63,45 @@ def _mapped(tag: str) -> str:
 
 
 def read_bio(path: Path) -> list[Sentence]:
-    """Sentences of a token-TAB-tag file, blank-line separated, with tags mapped to warta's labels."""
+    """Sentences of a token-TAB-tag file, blank-line separated, with tags mapped to warta's labels,
+    and the document each is in where ``-DOCSTART-`` lines mark documents."""
     sentences = []
     words: list[str] = []
     tags: list[str] = []
+    document: int | None = None
     for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        if line.strip():
+        if line.startswith(DOCUMENT_START):
+            document = 0 if document is None else document + 1
+        elif line.strip():
             word, _, tag = line.partition("\t")
             words.append(word)
             tags.append(_mapped(tag.strip()))
         elif words:
-            sentences.append(Sentence(words, tags))
+            sentences.append(Sentence(words, tags, document))
             words, tags = [], []
     return sentences
 
 
-def _char_spans(sentence: Sentence) -> tuple[str, set[tuple[int, int, str]]]:
-    offsets = []
-    position = 0
-    for word in sentence.words:
-        offsets.append(position)
-        position += len(word) + 1
-    gold = {
-        (offsets[start], offsets[end - 1] + len(sentence.words[end - 1]), label)
-        for start, end, label in spans(sentence.tags)
-    }
-    return " ".join(sentence.words), gold
+def _texts(sentences: Sequence[Sentence]) -> Iterator[tuple[str, set[tuple[int, int, str]]]]:
+    """Each document's text, its sentences a line each, and its gold entities as character spans;
+    a sentence of a file without documents is a text of its own."""
+    for _, group in itertools.groupby(
+        sentences, key=lambda s: s.document if s.document is not None else id(s)
+    ):
+        lines: list[str] = []
+        gold: set[tuple[int, int, str]] = set()
+        position = 0
+        for sentence in group:
+            offsets = []
+            for word in sentence.words:
+                offsets.append(position)
+                position += len(word) + 1
+            gold |= {
+                (offsets[start], offsets[end - 1] + len(sentence.words[end - 1]), label)
+                for start, end, label in spans(sentence.tags)
+            }
+            lines.append(" ".join(sentence.words))
+        yield "\n".join(lines), gold
 
 
 @dataclass
@@ -105,8 +128,7 @@ def score(sentences: Sequence[Sentence], *, gpe_as_loc: bool = False) -> Score:
     predicted: Counter[str] = Counter()
     gold_counts: Counter[str] = Counter()
     seconds = 0.0
-    for sentence in sentences:
-        text, gold = _char_spans(sentence)
+    for text, gold in _texts(sentences):
         started = time.perf_counter()
         found = {(e.start, e.end, e.label) for e in extract_entities(text)}
         seconds += time.perf_counter() - started
