@@ -400,6 +400,21 @@ def test_a_balinese_name_keeps_its_opening_i() -> None:
     assert found.get("I Made Suarjana") == "PERSON"
 
 
+def test_places_and_offices_run_into_a_person_do_not_make_the_place_a_person() -> None:
+    found = {
+        e.text: (e.label, e.canonical)
+        for e in extract_entities(
+            "Gempa bermagnitudo 5,8 mengguncang Kabupaten Majene, Sulawesi Barat, pada Minggu dini hari. "
+            "Kepala Pelaksana BPBD Majene Muhammad Ilham Syah mengatakan 37 rumah rusak. "
+            "Hujan deras juga melanda Kabupaten Garut sejak Sabtu. BPBD Garut mencatat 120 rumah terendam di Garut."
+        )
+    }
+    assert found["Muhammad Ilham Syah"][0] == "PERSON"
+    assert found["Kabupaten Majene"] == ("LOC", "Majene")
+    assert found["BPBD Garut"][0] == "ORG"
+    assert found["Kabupaten Garut"] == ("LOC", "Garut")
+
+
 def test_a_persons_name_starts_after_a_rank_inside_the_span() -> None:
     found = _found(
         "Kapolresta Sleman Kompol Mulyanto mengatakan pelaku sudah ditangkap dan kini ditahan untuk "

@@ -1145,36 +1145,53 @@ def _affiliations_split(
     organisation or country of a title, run into the person after it. A person of three words or
     more whose first word is a name of its own (tagged alone elsewhere in the document, known to the
     gazetteer, or an initialism of three letters or more, "BSI Hery Gunardi") is that name and then
-    the person."""
+    the person, as many times as the rest starts with one ("BPBD Majene Muhammad Ilham Syah"). A
+    "person" of a known organisation and a place of the document is the organisation's office
+    there ("BPBD Garut")."""
     alone: dict[str, str] = {}
     for entity, _ in found:
         if entity.label != "PERSON":
-            bare, short = _name(entity.text)
+            bare, short = _name(entity.text, place=_kind(entity.label) == "LOC")
             for name in (bare, short):
                 if name and " " not in name:
                     alone[name] = entity.label
     result: list[tuple[Entity, str | None]] = []
     for entity, canonical in found:
-        parts = _AFFILIATED.fullmatch(entity.text) if entity.label == "PERSON" and canonical is None else None
-        if parts is None:
-            result.append((entity, canonical))
-            continue
-        first = parts.group(1)
-        known = gazetteer.get(first)
-        label = alone.get(first) or (known.label if known is not None and known.label != "PERSON" else None)
-        if label is None and len(first) >= 3 and _INITIALISM.fullmatch(first):
-            label = "ORG"
-        if label is None:
-            result.append((entity, canonical))
-            continue
-        person_start = entity.start + parts.start(2)
-        affiliation = Entity(
-            text=first, label=label, start=entity.start, end=entity.start + len(first), canonical=first
-        )
-        person = entity.model_copy(
-            update={"text": parts.group(2), "start": person_start, "canonical": parts.group(2)}
-        )
-        result += [(affiliation, known.canonical if known is not None else None), (person, None)]
+        office = entity.text.split(" ")
+        if (
+            entity.label == "PERSON"
+            and len(office) == 2
+            and (known := gazetteer.get(office[0])) is not None
+            and known.label == "ORG"
+            and _kind(alone.get(office[1], "")) == "LOC"
+        ):
+            entity.label = "ORG"
+        while (
+            parts := _AFFILIATED.fullmatch(entity.text)
+            if entity.label == "PERSON" and canonical is None
+            else None
+        ) is not None:
+            first = parts.group(1)
+            known = gazetteer.get(first)
+            label = alone.get(first) or (
+                known.label if known is not None and known.label != "PERSON" else None
+            )
+            if label is None and len(first) >= 3 and _INITIALISM.fullmatch(first):
+                label = "ORG"
+            if label is None:
+                break
+            affiliation = Entity(
+                text=first, label=label, start=entity.start, end=entity.start + len(first), canonical=first
+            )
+            result.append((affiliation, known.canonical if known is not None else None))
+            entity = entity.model_copy(
+                update={
+                    "text": parts.group(2),
+                    "start": entity.start + parts.start(2),
+                    "canonical": parts.group(2),
+                }
+            )
+        result.append((entity, canonical))
     return result
 
 
