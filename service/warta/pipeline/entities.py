@@ -1167,10 +1167,8 @@ def _affiliations_split(
         ):
             entity.label = "ORG"
         while (
-            parts := _AFFILIATED.fullmatch(entity.text)
-            if entity.label == "PERSON" and canonical is None
-            else None
-        ) is not None:
+            entity.label == "PERSON" and canonical is None and (parts := _AFFILIATED.fullmatch(entity.text))
+        ):
             first = parts.group(1)
             known = gazetteer.get(first)
             label = alone.get(first) or (
