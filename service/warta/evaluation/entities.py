@@ -2,14 +2,14 @@
 
 The stage runs as shipped: each sentence's words are joined by spaces, ``extract_entities`` tags
 that text, and a prediction counts only if its character span and label both equal a gold entity.
-Where a file marks documents (CoNLL's ``-DOCSTART-`` lines), a document's sentences are tagged as one
-text, a line each, as the service tags an article: names found in one sentence then help in the
-next ("Perry" after "Perry Warjiyo"), and errors spread too.
-Tokenisation differences therefore count as errors, as they would in production. Labels the files
-do not have (``GPE``, a place named as an actor) are counted and shown but not scored, as the files'
-own extra labels (EVT, FNB) are not; ``--gpe-as-loc`` scores them as ``LOC``, for files that mark
-every mention of a country a place (NERGrit, NERP and ``tests/data/entities``) where idner-news-2k
-marks a country only where it is a location.
+Tokenisation differences therefore count as errors, as they would in production. Where a file marks
+documents (CoNLL's ``-DOCSTART-`` lines), a document's sentences are tagged as one text, a line
+each, as the service tags an article: names found in one sentence then help in the next ("Perry"
+after "Perry Warjiyo"), and errors spread too. Labels the files do not have (``GPE``, a place
+named as an actor) are counted and shown but not scored, as the files' own extra labels (EVT, FNB)
+are not; ``--gpe-as-loc`` scores them as ``LOC``, for files that mark every mention of a country a
+place (NERGrit, NERP and ``tests/data/entities``) where idner-news-2k marks a country only where it
+is a location.
 """
 
 from __future__ import annotations
