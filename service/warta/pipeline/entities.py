@@ -758,12 +758,12 @@ def _headed_organisations(
         end = title if title is not None else end
         inside = {covered[k].start: covered[k] for k in range(i, end) if k in covered}.values()
         people = [m for m in inside if m.label == "PERSON"]
-        place = covered.get(i + 1)
         if end - i > 1 and all(m.start >= i and m.end <= end and m.label == "LOC" for m in inside):
             found.append(_Mention(i, end, "ORG"))
             mentions = [m for m in mentions if m not in inside]
         elif len(people) == 1 and people[0].end == end:
             person = people[0]
+            place = covered.get(i + 1)
             if (
                 place is not None
                 and place.label == "LOC"
@@ -1053,10 +1053,10 @@ def _strip_title(mention: _Mention, words: Sequence[str], gazetteer: Gazetteer) 
         head = next((k for k in range(mention.start, mention.end - 1) if organisation_head(k)), None)
         if head is not None and mention.canonical is None:
             mention.start, mention.label = head, "ORG"
-        known = gazetteer.get(" ".join(words[mention.start : mention.end]))
-        titled_place = mention.start and fold(words[mention.start - 1]) in gazetteer.titles
-        if titled_place and known is not None and known.label == "LOC":
-            mention.label, mention.canonical = "LOC", known.canonical
+        if mention.start and fold(words[mention.start - 1]) in gazetteer.titles:
+            known = gazetteer.get(" ".join(words[mention.start : mention.end]))
+            if known is not None and known.label == "LOC":
+                mention.label, mention.canonical = "LOC", known.canonical
         return
     if mention.canonical or gazetteer.get(" ".join(words[mention.start : mention.end])):
         return
