@@ -118,6 +118,12 @@ def test_a_name_in_capitals_is_spelled_as_a_name() -> None:
     assert canonical["FLORES TIMUR"] == canonical["Kabupaten Flores Timur"] == "Flores Timur"
 
 
+def test_a_short_name_in_capitals_takes_the_spelling_of_its_other_mentions() -> None:
+    text = "KARO, KOMPAS.com - Longsor menimbun pemandian di Kabupaten Karo. Warga Karo mengungsi."
+    canonicals = {e.canonical for e in extract_entities(text) if e.text in ("KARO", "Kabupaten Karo", "Karo")}
+    assert canonicals == {"Karo"}
+
+
 def test_lowercased_text_still_yields_entities() -> None:
     labels = {
         e.label for e in extract_entities("presiden joko widodo berkunjung ke jakarta bersama menteri.")

@@ -1391,8 +1391,13 @@ def _unshouted(name: str) -> str:
 
 
 def _richer(candidate: str, best: str) -> bool:
-    """Prefer the spelling that keeps more diacritics ("Tô Lâm" over "To Lam")."""
-    return sum(not c.isascii() for c in candidate) > sum(not c.isascii() for c in best)
+    """Prefer a spelling in lower case to one in capitals ("Karo" over a dateline's "KARO"), then the
+    one that keeps more diacritics ("Tô Lâm" over "To Lam")."""
+
+    def richness(name: str) -> tuple[bool, int]:
+        return not name.isupper(), sum(not c.isascii() for c in name)
+
+    return richness(candidate) > richness(best)
 
 
 def extract_entities(text: str) -> list[Entity]:
