@@ -13,7 +13,15 @@ from warta.batch import story_index
 from warta.config import Settings
 from warta.intake import encode
 from warta.pipeline import analyse, attach_story, attach_story_encoded, sketch_story
-from warta.pipeline.stories import Sketch, StoryIndex, estimated_jaccard, minhash, sketch, stem
+from warta.pipeline.stories import (
+    FINGERPRINT_VERSION,
+    Sketch,
+    StoryIndex,
+    estimated_jaccard,
+    minhash,
+    sketch,
+    stem,
+)
 from warta.records import EnrichedArticle, Entity, Language, Pipeline, RawDocument
 
 SAMPLES = Path(__file__).resolve().parents[2] / "service" / "warta" / "samples"
@@ -208,7 +216,9 @@ def test_articles_without_words_are_never_near_copies() -> None:
 
 def test_fingerprints_of_another_version_are_refused() -> None:
     index = StoryIndex()
-    fingerprint = index.assign(sketch(stream()[0])).fingerprint.replace(b'"v":3', b'"v":99')
+    fingerprint = index.assign(sketch(stream()[0])).fingerprint.replace(
+        f'"v":{FINGERPRINT_VERSION}'.encode(), b'"v":99'
+    )
     with pytest.raises(ValueError, match="version"):
         StoryIndex().restore(fingerprint)
 
@@ -226,7 +236,16 @@ def test_a_version_1_fingerprint_is_restored_with_stemmed_keywords_and_no_signat
     copy = restored.assign(sketch(stream()[3]))
     assert copy.story_id == live.assign(sketch(stream()[0])).story_id
     assert copy.duplicate_of is None  # an older version's signature hashed shingles another way
-    assert orjson.loads(copy.fingerprint)["v"] == 3
+    assert orjson.loads(copy.fingerprint)["v"] == FINGERPRINT_VERSION
+
+
+def test_a_version_3_fingerprint_is_restored_as_it_is_and_still_finds_its_copies() -> None:
+    live = StoryIndex()
+    state = orjson.loads(live.assign(sketch(stream()[0])).fingerprint)
+    restored = StoryIndex()
+    restored.restore(orjson.dumps({**state, "v": 3}))
+    copy = restored.assign(sketch(stream()[3]))
+    assert copy.duplicate_of == stream()[0].id
 
 
 def test_light_stemming_meets_the_forms_of_one_word() -> None:
@@ -244,6 +263,16 @@ def test_keywords_are_stemmed_so_outlets_using_other_word_forms_match() -> None:
     terms = orjson.loads(first.fingerprint)["terms"]
     assert "tahan" in terms  # "mempertahankan" in the text, "Tahan" in the title
     assert "mempertahankan" not in terms
+
+
+def test_a_name_keeps_its_capital_so_that_it_never_meets_a_common_word() -> None:
+    city = sketch(
+        article("apec", "Para pemimpin APEC bertemu di Lima, Peru. Pertemuan di Lima membahas dagang.")
+    )
+    goals = sketch(article("laga", "Tim itu kalah lima gol. Kekalahan lima gol membuat pelatih kecewa."))
+    assert {"Lima", "Apec", "Peru"} <= set(city.features.terms)
+    assert "lima" in goals.features.terms
+    assert "Lima" not in goals.features.terms
 
 
 def test_the_bundled_samples_form_one_story() -> None:

@@ -81,14 +81,18 @@ LISTED_MEMBERS = 500
 send a longer list with every article (230 KB per update at 20,000 members in the soak), and cost
 the worker time that grows with the story."""
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
-FINGERPRINT_VERSION = 3
-"""Version 3 hashes shingles from cached word hashes; the signatures of versions 1 and 2 (a hash of
-each shingle's text) cannot be compared with it, so their articles are restored without one and
-can no longer be the original of a near-copy: the window drops them within days anyway. Version 2
+FINGERPRINT_VERSION = 4
+"""Version 4 keeps names whole among the keywords (``extract_features``); a version-3 fingerprint's
+keywords are all stems, restored as they are: its stems still meet the same words, its names no
+longer do, for the few days the window keeps it. Version 3 hashes shingles from cached word hashes;
+the signatures of versions 1 and 2 (a hash of each shingle's text) cannot be compared with it, so
+their articles are restored without one and can no longer be the original of a near-copy. Version 2
 holds stemmed keywords; a version-1 fingerprint (whole words) is stemmed on restore."""
 
 _WORD = re.compile(r"\w+")
 _TERM = re.compile(r"[^\W\d_]{4,}")
+_KEYWORD = re.compile(r"[^\W\d_]{4,}|\b[A-Z]{2,3}\b")
+_NAME_WORD = re.compile(r"(?<=[^\s.!?\"“”']) ([A-Z][^\W\d_]+)")
 _DATELINE = re.compile(r"[^\n]{0,60}?\s[-–—]\s")
 _VOWELS = frozenset("aeiou")
 _MASK16 = 0xFFFF
@@ -160,7 +164,7 @@ class Sketch:
         articles share one copy of each word. Raises ``ValueError`` for an unknown version."""
         state: dict[str, Any] = orjson.loads(data) if isinstance(data, bytes) else data
         version = state["v"]
-        if version not in (1, 2, FINGERPRINT_VERSION):
+        if version not in (1, 2, 3, FINGERPRINT_VERSION):
             raise ValueError(f"fingerprint version {version} is not {FINGERPRINT_VERSION}")
         terms = _stemmed(state["terms"]) if version == 1 else state["terms"]
         return cls(
@@ -168,7 +172,7 @@ class Sketch:
             seen=datetime.fromisoformat(state["seen"]),
             title=state["title"],
             features=Features(tuple(map(sys.intern, state["entities"])), tuple(map(sys.intern, terms))),
-            signature=base64.b64decode(state["signature"]) if version == FINGERPRINT_VERSION else b"",
+            signature=base64.b64decode(state["signature"]) if version >= 3 else b"",
             events=tuple(state["events"]),
         )
 
@@ -487,7 +491,9 @@ def extract_features(article: EnrichedArticle) -> Features:
     they still match when the entity stage spells one person two ways ("Perry Warjiyo", "BI Perry
     Warjiyo"). The dateline ("JAKARTA, KOMPAS.com -") says where the outlet filed from, not what
     happened, so it is skipped. Keywords are stemmed (``stem``): one outlet writes "diserang", the next
-    "serangan".
+    "serangan". A word the text capitalises mid-sentence and never writes in lower case is a name: it
+    stays whole and capitalised, so that "Lima", the city, never meets "lima", five, and "Beograd" is
+    not cut to "ograd"; acronyms of two or three capitals ("PPN", "BSI") are keywords too.
     """
     text = article.text
     title_words = set(_TERM.findall((article.title or "").lower()))
@@ -506,15 +512,21 @@ def extract_features(article: EnrichedArticle) -> Features:
         surname = label == "PERSON" and words and words[-1] in title_words
         if surname or (words and title_words.issuperset(words)):
             entities[name] += TITLE_BOOST
+    common = {stem(word) for word in _TERM.findall(text) if word.islower()}
+    names = {word.lower() for word in _NAME_WORD.findall(text)}
     terms: Counter[str] = Counter()
     for part, boost in (
         (article.title or "", TITLE_BOOST),
         (text[body_start:lead_end], LEAD_BOOST),
         (text[lead_end:], 1),
     ):
-        for word in _TERM.findall(part.lower()):
-            if word not in STOPWORDS and (root := stem(word)) not in STOPWORDS:
-                terms[sys.intern(root)] += boost
+        for word in _KEYWORD.findall(part):
+            lower = word.lower()
+            root = stem(lower)
+            if lower in STOPWORDS or root in STOPWORDS:
+                continue
+            key = lower.capitalize() if lower in names and root not in common else root
+            terms[sys.intern(key)] += boost
     return Features(entities=_most_common(entities, MAX_ENTITIES), terms=_most_common(terms, MAX_TERMS))
 
 
