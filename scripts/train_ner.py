@@ -292,7 +292,8 @@ def _write_place_roles(texts: Corpora, held_out: Sequence[Sentence], path: Path)
 
 
 def _use(model_dir: Path) -> None:
-    """Point the stage at the models in ``model_dir`` (cross-validation only)."""
+    """Point the stage at the models in ``model_dir``, so that training reads the word classes just
+    written there and cross-validation tags with each fold's models."""
     from warta.pipeline import entities, place_roles
 
     entities.MODEL = str(model_dir / "tagger.npz")
@@ -355,6 +356,7 @@ def main(argv: list[str]) -> int:
         return 0
     texts = corpora(args.data)
     started = time.perf_counter()
+    _use(args.out.parent)
     _write_lexicon(texts, args.out.parent / Path(LEXICON).name)
     pairs = training_set(texts)
     held_out = [retokenized(s) for name in HELD_OUT for s in read_bio(args.data / name)]
