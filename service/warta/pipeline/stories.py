@@ -99,7 +99,7 @@ holds stemmed keywords; a version-1 fingerprint (whole words) is stemmed on rest
 
 _WORD = re.compile(r"\w+")
 _TERM = re.compile(r"[^\W\d_]{4,}")
-_KEYWORD = re.compile(r"[^\W\d_]{4,}|\b[A-Z]{2,3}\b")
+_ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")
 _NAME_WORD = re.compile(r"(?<=[^\s.!?\"“”']) ([A-Z][^\W\d_]+)")
 _DATELINE = re.compile(r"[^\n]{0,60}?\s[-–—]\s")
 _VOWELS = frozenset("aeiou")
@@ -525,21 +525,24 @@ def extract_features(article: EnrichedArticle) -> Features:
         surname = label == "PERSON" and words and words[-1] in title_words
         if surname or (words and title_words.issuperset(words)):
             entities[name] += TITLE_BOOST
-    common = {stem(word) for word in _TERM.findall(text) if word.islower()}
-    names = {word.lower() for word in _NAME_WORD.findall(text)}
+    names = {word.lower() for word in _NAME_WORD.findall(text)}.difference(_TERM.findall(text))
     terms: Counter[str] = Counter()
     for part, boost in (
         (article.title or "", TITLE_BOOST),
         (text[body_start:lead_end], LEAD_BOOST),
         (text[lead_end:], 1),
     ):
-        for word in _KEYWORD.findall(part):
-            lower = word.lower()
-            root = stem(lower)
-            if lower in STOPWORDS or root in STOPWORDS:
+        for word in _TERM.findall(part.lower()):
+            if word in STOPWORDS:
                 continue
-            key = lower.capitalize() if lower in names and root not in common else root
+            if word in names:
+                key = word.capitalize()
+            elif (key := stem(word)) in STOPWORDS:
+                continue
             terms[sys.intern(key)] += boost
+        for acronym in _ACRONYM.findall(part):
+            if acronym.lower() not in STOPWORDS:
+                terms[sys.intern(acronym.capitalize())] += boost
     return Features(entities=_most_common(entities, MAX_ENTITIES), terms=_most_common(terms, MAX_TERMS))
 
 
