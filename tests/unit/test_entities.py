@@ -406,6 +406,12 @@ def test_a_balinese_name_keeps_its_opening_i() -> None:
     assert found.get("I Made Suarjana") == "PERSON"
 
 
+def test_a_known_place_in_a_dateline_is_a_location_not_an_actor() -> None:
+    for dateline in ("Jakarta (ANTARA) - ", "Moskow (ANTARA) - ", "SURABAYA, KOMPAS.com - "):
+        first = extract_entities(dateline + "Banjir melanda sejumlah wilayah pada Senin pagi.")[0]
+        assert first.label == "LOC", dateline
+
+
 def test_places_and_offices_run_into_a_person_do_not_make_the_place_a_person() -> None:
     found = {
         e.text: (e.label, e.canonical)

@@ -1002,7 +1002,8 @@ def _known_organisations_then_people(
 def _dateline_place(words: Sequence[str], matches: Sequence[Match]) -> _Mention | None:
     """The place an article was filed from, known or not, named beside its outlet before the dash
     that opens the text: "SLEMAN, KOMPAS.com -", "Cianjur (ANTARA) -", "TRIBUNSOLO.COM, SOLO -". An
-    outlet is a known organisation or a web address."""
+    outlet is a known organisation or a web address. It is a location, never an actor: the acting
+    places (``_mark_acting_places``) leave it alone, which "Jakarta (ANTARA) -" would otherwise be."""
     dash = next((k for k, word in enumerate(words[: 2 * _MAX_DATELINE_WORDS + 3]) if word in _DASHES), None)
     gap = next((k for k, word in enumerate(words[: dash or 0]) if word in ",("), None)
     if dash is None or not gap:
@@ -1121,16 +1122,17 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _tidy(mentions, words, gazetteer, matches)
             mentions = _headed_places(mentions, words, matches)
             mentions = _known_organisations_then_people(mentions, words, matches)
-        if run is runs[0] and (place := _dateline_place(words, matches)) is not None:
+        dateline = _dateline_place(words, matches) if run is runs[0] else None
+        if dateline is not None:
             mentions = sorted(
-                [place, *(m for m in mentions if m.end <= place.start or m.start >= place.end)],
+                [dateline, *(m for m in mentions if m.end <= dateline.start or m.start >= dateline.end)],
                 key=lambda m: m.start,
             )
         for mention in mentions:
             _strip_title(mention, words, gazetteer)
         mentions = [m for m in mentions if not _lone_title(m, words, gazetteer.titles)]
         mentions = _with_short_forms(mentions, words, gazetteer)
-        _mark_acting_places(mentions, words, matches)
+        _mark_acting_places([m for m in mentions if m is not dateline], words, matches)
         for mention in mentions:
             yield _entity(run, mention, text, gazetteer), mention.canonical
 
