@@ -412,6 +412,14 @@ def test_a_known_place_in_a_dateline_is_a_location_not_an_actor() -> None:
         assert first.label == "LOC", dateline
 
 
+def test_a_known_organisation_and_the_known_place_after_it_are_its_office() -> None:
+    found = _found(
+        "Menurut data BPS Bali, kunjungan wisatawan naik. KPU Sumut menetapkan hasil rekapitulasi."
+    )
+    assert found.get("BPS Bali") == "ORG"
+    assert found.get("KPU Sumut") == "ORG"
+
+
 def test_places_and_offices_run_into_a_person_do_not_make_the_place_a_person() -> None:
     found = {
         e.text: (e.label, e.canonical)

@@ -899,6 +899,28 @@ def _shortens(short: Sequence[str], name: Sequence[str], mention: _Mention, gaze
     return known is not None and mention.canonical is not None and known.canonical == mention.canonical
 
 
+def _offices(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
+    """A known organisation's short form and the known place right after it are its office there:
+    "BPBD Garut", "KPU Sumut", "Polda Jabar"."""
+    result: list[_Mention] = []
+    for mention in mentions:
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and last.label == "ORG"
+            and last.canonical is not None
+            and last.end - last.start == 1
+            and words[last.start].isupper()
+            and mention.start == last.end
+            and mention.label == "LOC"
+            and mention.canonical is not None
+        ):
+            result[-1] = _Mention(last.start, mention.end, "ORG")
+            continue
+        result.append(mention)
+    return result
+
+
 def _mark_acting_places(mentions: Sequence[_Mention], words: Sequence[str], matches: Sequence[Match]) -> None:
     places = {(match.start, match.end) for match in matches if match.name.label == "LOC"}
     for mention in mentions:
@@ -1119,6 +1141,7 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
         if _DASHES.intersection(words):
             mentions = _split_at_dashes(mentions, words, gazetteer)
         if cased:
+            mentions = _offices(mentions, words)
             mentions = _tidy(mentions, words, gazetteer, matches)
             mentions = _headed_places(mentions, words, matches)
             mentions = _known_organisations_then_people(mentions, words, matches)
