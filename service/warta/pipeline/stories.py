@@ -532,17 +532,17 @@ def extract_features(article: EnrichedArticle) -> Features:
         (text[body_start:lead_end], LEAD_BOOST),
         (text[lead_end:], 1),
     ):
-        for word in _TERM.findall(part.lower()):
+        for word, count in Counter(_TERM.findall(part.lower())).items():
             if word in STOPWORDS:
                 continue
             if word in names:
                 key = word.capitalize()
             elif (key := stem(word)) in STOPWORDS:
                 continue
-            terms[sys.intern(key)] += boost
-        for acronym in _ACRONYM.findall(part):
+            terms[sys.intern(key)] += boost * count
+        for acronym, count in Counter(_ACRONYM.findall(part)).items():
             if acronym.lower() not in STOPWORDS:
-                terms[sys.intern(acronym.capitalize())] += boost
+                terms[sys.intern(acronym.capitalize())] += boost * count
     return Features(entities=_most_common(entities, MAX_ENTITIES), terms=_most_common(terms, MAX_TERMS))
 
 
