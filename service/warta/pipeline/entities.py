@@ -901,7 +901,7 @@ def _shortens(short: Sequence[str], name: Sequence[str], mention: _Mention, gaze
 
 def _offices(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
     """A known organisation's short form and the known place right after it are its office there:
-    "BPBD Garut", "KPU Sumut", "Polda Jabar"."""
+    "BPBD Garut", "KPU Sumut", "BPS Bali"."""
     result: list[_Mention] = []
     for mention in mentions:
         last = result[-1] if result else None
