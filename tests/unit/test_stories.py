@@ -275,6 +275,12 @@ def test_a_name_keeps_its_capital_so_that_it_never_meets_a_common_word() -> None
     assert "Lima" not in goals.features.terms
 
 
+def test_function_words_in_capitals_are_no_acronyms() -> None:
+    terms = sketch(article("caps", "KPK DAN BPK HADIR DI ISTANA, ADA PULA DPR.")).features.terms
+    assert {"Kpk", "Bpk", "Dpr"} <= set(terms)
+    assert not {"Dan", "Di", "Ada"} & set(terms)
+
+
 def test_the_bundled_samples_form_one_story() -> None:
     index = StoryIndex()
     stories = {

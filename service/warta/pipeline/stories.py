@@ -108,9 +108,9 @@ _DENSIFY_STEP = 0x9E37
 _SHINGLE_MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
 
 _STOPWORDS = """
-adalah agar akan akhirnya anda antara apakah apalagi atas atau bagaimana bagi bahkan bahwa baik
+ada adalah agar akan akhirnya anda antara apakah apalagi atas atau bagaimana bagi bahkan bahwa baik
 banyak baru beberapa begitu belum benar berada berbagai berdasarkan berikut bersama besar boleh
-bukan cukup dalam dapat dari demikian depan dengan di dia diri dirinya disebut ditambahkan dua
+bukan cukup dalam dan dapat dari demikian depan dengan di dia diri dirinya disebut ditambahkan dua
 guna hadir hal hampir hanya hari harus hingga ialah ini itu jadi jalan jika juga juni juli jumat
 kalau kali kamis kami kamu karena kata katanya ke kebanyakan kecil kedua kembali kemudian kepada
 kerja kini kita lagi lain lalu lama langsung lebih maka makin mana masih masing mau melakukan
