@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from warta.evaluation.entities import Sentence, read_bio, score
+from warta.evaluation.entities import Sentence, marks_every_place, read_bio, score
 from warta.evaluation.entities import main as evaluate
 from warta.pipeline import entities
 from warta.pipeline.entities import extract_entities, is_cased, scorer, sentence_features, spans
@@ -197,6 +197,14 @@ def test_evaluation_can_score_a_country_named_as_an_actor_as_a_place() -> None:
     sentence = Sentence(words, ["B-LOC", "O", "O", "O", "O", "O", "B-LOC", "O"])
     assert score([sentence]).true_positives["LOC"] == 1
     assert score([sentence], gpe_as_loc=True).true_positives["LOC"] == 2
+
+
+def test_evaluation_reads_from_a_file_whether_it_marks_every_mention_of_a_country() -> None:
+    words = ["Tiongkok", "membantah", "mengirim", "senjata", "ke", "Rusia", "."]
+    every = Sentence(words, ["B-LOC", "O", "O", "O", "O", "B-LOC", "O"])
+    located_only = Sentence(words, ["O", "O", "O", "O", "O", "B-LOC", "O"])
+    assert marks_every_place([every]) == (True, 1.0)
+    assert marks_every_place([located_only]) == (False, 0.5)
 
 
 def _found(text: str) -> dict[str, str]:
