@@ -5,12 +5,12 @@ that text, and a prediction counts only if its character span and label both equ
 Tokenisation differences therefore count as errors, as they would in production. Where a file marks
 documents (CoNLL's ``-DOCSTART-`` lines), a document's sentences are tagged as one text, a line
 each, as the service tags an article: names found in one sentence then help in the next ("Perry"
-after "Perry Warjiyo"), and errors spread too. Labels the files do not have (``GPE``, a place
-named as an actor) are counted and shown but not scored, as the files' own extra labels (EVT, FNB)
-are not, where a file marks a country only where it is a location, as idner-news-2k does. A file
-that marks every mention of a country a place (NERGrit, NERP, ``tests/data/entities``) has them
-scored as ``LOC``. Which convention a file follows is read from the file itself (``marks_every_place``)
-unless ``--gpe-as-loc`` or ``--no-gpe-as-loc`` says.
+after "Perry Warjiyo"), and errors spread too. ``GPE``, a place named as an actor, is scored as
+``LOC`` in a file that marks every mention of a country a place (NERGrit, NERP,
+``tests/data/entities``); in a file that marks a country only where it is a location, as
+idner-news-2k does, ``GPE`` mentions are counted and shown but not scored, as the files' own extra
+labels (EVT, FNB) are not. Which convention a file follows is read from the file itself
+(``marks_every_place``) unless ``--gpe-as-loc`` or ``--no-gpe-as-loc`` says.
 """
 
 from __future__ import annotations
