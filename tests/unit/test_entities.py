@@ -428,6 +428,17 @@ def test_a_known_organisation_and_the_known_place_after_it_are_its_office() -> N
     assert found.get("KPU Sumut") == "ORG"
 
 
+def test_an_office_keeps_its_place_when_a_persons_name_follows() -> None:
+    found = _found(
+        "Ketua KPU Sumut Agus Arifin mengatakan pemungutan suara di Sumut lancar. "
+        "Kepala BPBD Garut Satria Budi mengatakan banjir melanda Garut sejak pagi."
+    )
+    assert found.get("KPU Sumut") == "ORG"
+    assert found.get("Agus Arifin") == "PERSON"
+    assert found.get("BPBD Garut") == "ORG"
+    assert found.get("Satria Budi") == "PERSON"
+
+
 def test_places_and_offices_run_into_a_person_do_not_make_the_place_a_person() -> None:
     found = {
         e.text: (e.label, e.canonical)

@@ -976,10 +976,12 @@ def _known_organisations_then_people(
     mentions: list[_Mention], words: Sequence[str], matches: Sequence[Match]
 ) -> list[_Mention]:
     """An organisation's span that is a known organisation and then more words ends with the known
-    name. One more word opens the person right after it ("Gubernur BI Perry Warjiyo" tagged "BI
-    Perry" and "Warjiyo"); the rest is a person itself when it is two or more capitalised words,
-    none a place, a word cased text writes in lower case or a company's legal form ("Kementerian Luar
-    Negeri Rolliansyah Soemirat"); a single word could as well be a term ("BI Rate")."""
+    name, or with the known place right after it, its office ("KPU Sumut", ``_offices``). One more
+    word opens the person right after it ("Gubernur BI Perry Warjiyo" tagged "BI Perry" and
+    "Warjiyo"); the rest is a person itself when it is two or more capitalised words, none a place,
+    a word cased text writes in lower case or a company's legal form ("Kementerian Luar Negeri
+    Rolliansyah Soemirat", "BPBD Garut Satria Budi"); a single word could as well be a term ("BI
+    Rate")."""
     if not any(mention.label == "ORG" and mention.canonical is None for mention in mentions):
         return mentions
     known = {match.start: match for match in matches}
@@ -1006,16 +1008,22 @@ def _known_organisations_then_people(
         ):
             result.append(mention)
             continue
-        organisation = _Mention(mention.start, match.end, "ORG", match.name.canonical)
-        if (
+        place = known.get(match.end)
+        if place is not None and place.name.label == "LOC" and place.end <= mention.end:
+            organisation = _Mention(mention.start, place.end, "ORG")
+        else:
+            organisation = _Mention(mention.start, match.end, "ORG", match.name.canonical)
+        if organisation.end == mention.end:
+            result.append(mention)
+        elif (
             following is not None
             and following.label == "PERSON"
-            and following.start == mention.end == match.end + 1
+            and following.start == mention.end == organisation.end + 1
         ):
-            following.start = match.end
+            following.start = organisation.end
             result.append(organisation)
-        elif a_name(range(match.end, mention.end)):
-            result += [organisation, _Mention(match.end, mention.end, "PERSON")]
+        elif a_name(range(organisation.end, mention.end)):
+            result += [organisation, _Mention(organisation.end, mention.end, "PERSON")]
         else:
             result.append(mention)
     return result
