@@ -1178,9 +1178,7 @@ def _affiliations_split(
     organisation or country of a title, run into the person after it. A person of three words or
     more whose first word is a name of its own (tagged alone elsewhere in the document, known to the
     gazetteer, or an initialism of three letters or more, "BSI Hery Gunardi") is that name and then
-    the person, as many times as the rest starts with one ("BPBD Majene Muhammad Ilham Syah"). A
-    "person" of a known organisation and a place of the document is the organisation's office
-    there ("BPBD Garut")."""
+    the person, as many times as the rest starts with one ("BPBD Majene Muhammad Ilham Syah")."""
     alone: dict[str, str] = {}
     for entity, _ in found:
         if entity.label != "PERSON":
@@ -1190,15 +1188,6 @@ def _affiliations_split(
                     alone[name] = entity.label
     result: list[tuple[Entity, str | None]] = []
     for entity, canonical in found:
-        office = entity.text.split(" ")
-        if (
-            entity.label == "PERSON"
-            and len(office) == 2
-            and (known := gazetteer.get(office[0])) is not None
-            and known.label == "ORG"
-            and _kind(alone.get(office[1], "")) == "LOC"
-        ):
-            entity.label = "ORG"
         while (
             entity.label == "PERSON" and canonical is None and (parts := _AFFILIATED.fullmatch(entity.text))
         ):
