@@ -422,10 +422,12 @@ def test_a_known_place_in_a_dateline_is_a_location_not_an_actor() -> None:
 
 def test_a_known_organisation_and_the_known_place_after_it_are_its_office() -> None:
     found = _found(
-        "Menurut data BPS Bali, kunjungan wisatawan naik. KPU Sumut menetapkan hasil rekapitulasi."
+        "Menurut data BPS Bali, kunjungan wisatawan naik. KPU Sumut menetapkan hasil rekapitulasi. "
+        "Bawaslu Medan menemukan pelanggaran di Medan."
     )
     assert found.get("BPS Bali") == "ORG"
     assert found.get("KPU Sumut") == "ORG"
+    assert found.get("Bawaslu Medan") == "ORG"
 
 
 def test_an_office_keeps_its_place_when_a_persons_name_follows() -> None:

@@ -900,8 +900,8 @@ def _shortens(short: Sequence[str], name: Sequence[str], mention: _Mention, gaze
 
 
 def _offices(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
-    """A known organisation's short form and the known place right after it are its office there:
-    "BPBD Garut", "KPU Sumut", "BPS Bali"."""
+    """A known organisation named in one word and the known place right after it are its office
+    there: "BPBD Garut", "KPU Sumut", "Bawaslu Sumut", "Arema Indonesia"."""
     result: list[_Mention] = []
     for mention in mentions:
         last = result[-1] if result else None
@@ -910,7 +910,7 @@ def _offices(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
             and last.label == "ORG"
             and last.canonical is not None
             and last.end - last.start == 1
-            and words[last.start].isupper()
+            and words[last.start][:1].isupper()
             and mention.start == last.end
             and mention.label == "LOC"
             and mention.canonical is not None
