@@ -91,22 +91,21 @@ def analyse(raw: RawDocument, skip: Iterable[str] = ()) -> EnrichedArticle:
     if language.code not in SUPPORTED_LANGUAGES and "language" not in skipped:
         flags.append("unsupported-language")
 
-    extract = "language" in skipped or language.code in SUPPORTED_LANGUAGES
+    supported = "language" in skipped or language.code in SUPPORTED_LANGUAGES
     why_not = f"language `{language.code}` is not supported" if cleaned_text else "no text after cleaning"
-    entities = []
-    if "entities" in skipped:
-        skip_stage("entities", "skipped on request")
-    elif not (extract and cleaned_text):
-        skip_stage("entities", why_not)
-    else:
-        entities = _run("entities", runs, lambda: extract_entities(cleaned_text))
-    events = []
-    if "events" in skipped:
-        skip_stage("events", "skipped on request")
-    elif not (extract and cleaned_text):
-        skip_stage("events", why_not)
-    else:
-        events = _run("events", runs, lambda: extract_events(cleaned_text, entities, published_at, raw.id))
+
+    def extract(stage: str, func: Callable[[], list[T]]) -> list[T]:
+        """An extraction stage's output; nothing where it is skipped or has no supported text."""
+        if stage in skipped:
+            skip_stage(stage, "skipped on request")
+        elif not (supported and cleaned_text):
+            skip_stage(stage, why_not)
+        else:
+            return _run(stage, runs, func)
+        return []
+
+    entities = extract("entities", lambda: extract_entities(cleaned_text))
+    events = extract("events", lambda: extract_events(cleaned_text, entities, published_at, raw.id))
     skip_stage("stories", "skipped on request" if "stories" in skipped else "not yet assigned")
     return EnrichedArticle(
         id=raw.id,
