@@ -21,8 +21,8 @@ ARTICLE = (
 )
 
 
-def _by_text() -> dict[str, tuple[str, str]]:
-    return {e.text: (e.label, e.canonical) for e in extract_entities(ARTICLE)}
+def _by_text(text: str = ARTICLE) -> dict[str, tuple[str, str]]:
+    return {e.text: (e.label, e.canonical) for e in extract_entities(text)}
 
 
 def test_offsets_point_at_the_mention_text() -> None:
@@ -72,7 +72,7 @@ def test_one_kind_per_entity_in_a_document() -> None:
 
 
 def test_a_place_is_a_location_where_things_happen_and_a_gpe_where_it_acts() -> None:
-    found = {e.text: (e.label, e.canonical) for e in extract_entities(ARTICLE)}
+    found = _by_text()
     assert found["Amerika Serikat"] == ("GPE", "Amerika Serikat")
     assert found["AS"] == ("LOC", "Amerika Serikat")
     assert found["Hanoi"] == ("LOC", "Hanoi")
@@ -442,14 +442,11 @@ def test_an_office_keeps_its_place_when_a_persons_name_follows() -> None:
 
 
 def test_places_and_offices_run_into_a_person_do_not_make_the_place_a_person() -> None:
-    found = {
-        e.text: (e.label, e.canonical)
-        for e in extract_entities(
-            "Gempa bermagnitudo 5,8 mengguncang Kabupaten Majene, Sulawesi Barat, pada Minggu dini hari. "
-            "Kepala Pelaksana BPBD Majene Muhammad Ilham Syah mengatakan 37 rumah rusak. "
-            "Hujan deras juga melanda Kabupaten Garut sejak Sabtu. BPBD Garut mencatat 120 rumah terendam di Garut."
-        )
-    }
+    found = _by_text(
+        "Gempa bermagnitudo 5,8 mengguncang Kabupaten Majene, Sulawesi Barat, pada Minggu dini hari. "
+        "Kepala Pelaksana BPBD Majene Muhammad Ilham Syah mengatakan 37 rumah rusak. "
+        "Hujan deras juga melanda Kabupaten Garut sejak Sabtu. BPBD Garut mencatat 120 rumah terendam di Garut."
+    )
     assert found["Muhammad Ilham Syah"][0] == "PERSON"
     assert found["Kabupaten Majene"] == ("LOC", "Majene")
     assert found["BPBD Garut"][0] == "ORG"
