@@ -244,6 +244,16 @@ def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
     assert mentions == [("Sritex", "ORG", "Sri Rejeki Isman")] * 2
 
 
+def test_a_name_after_atau_names_the_company_written_with_its_legal_form() -> None:
+    text = (
+        "Manajemen PT Sri Rejeki Isman Tbk atau Sritex mengeluhkan pembekuan kawasan berikat. "
+        "Sritex tidak bisa mengimpor bahan baku. Warga memilih Jakarta atau Bandung."
+    )
+    canonical = {e.text: (e.label, e.canonical) for e in extract_entities(text)}
+    assert canonical["Sritex"] == ("ORG", "Sri Rejeki Isman")
+    assert canonical["Bandung"] == ("LOC", "Bandung")
+
+
 def test_a_generic_lower_case_lead_is_not_part_of_an_organisation() -> None:
     found = _found(
         "Lembaga riset Center of Economic and Law Studies (Celios) menilai tarif itu berat. "

@@ -1316,17 +1316,25 @@ def canonicalise(
 
 
 _ALIAS = re.compile(r"\s+alias\s+", re.IGNORECASE)
+_OR = re.compile(r"\s+atau\s+")
 
 
 def _aliases(found: Sequence[tuple[Entity, str | None]], text: str) -> list[tuple[int, int]]:
     """ "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex", "Joko Widodo alias Jokowi": the name right after
-    "alias" is another name of the entity right before it. Pairs (alias, original) of indexes into
-    ``found``, which is in text order."""
-    return [
-        (i, i - 1)
-        for i in range(1, len(found))
-        if _ALIAS.fullmatch(text, found[i - 1][0].end, found[i][0].start)
-    ]
+    "alias" is another name of the entity right before it. So is the name after "atau" (or) when the
+    one before is a company written with its legal form, "PT Sri Rejeki Isman Tbk atau Sritex"; "atau"
+    between other names is a choice ("Jakarta atau Bandung"). Pairs (alias, original) of indexes
+    into ``found``, which is in text order."""
+    aliases = []
+    for i in range(1, len(found)):
+        before, start = found[i - 1][0], found[i][0].start
+        if _ALIAS.fullmatch(text, before.end, start) or (
+            before.label == "ORG"
+            and _LEGAL_FORM.search(before.text)
+            and _OR.fullmatch(text, before.end, start)
+        ):
+            aliases.append((i, i - 1))
+    return aliases
 
 
 def _label_aliases(found: Sequence[tuple[Entity, str | None]], aliases: Sequence[tuple[int, int]]) -> None:
