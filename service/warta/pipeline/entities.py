@@ -1329,9 +1329,9 @@ def _aliases(found: Sequence[tuple[Entity, str | None]], text: str) -> list[tupl
     for i in range(1, len(found)):
         before, start = found[i - 1][0], found[i][0].start
         if _ALIAS.fullmatch(text, before.end, start) or (
-            before.label == "ORG"
+            _OR.fullmatch(text, before.end, start)
+            and before.label == "ORG"
             and _LEGAL_FORM.search(before.text)
-            and _OR.fullmatch(text, before.end, start)
         ):
             aliases.append((i, i - 1))
     return aliases
