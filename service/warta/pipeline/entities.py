@@ -523,6 +523,9 @@ _ROLE_WORDS = frozenset(
     ]
 )
 """Words of a title after its first word ("Menteri Luar Negeri", "Duta Besar"), never a name."""
+_NAME_TITLES = frozenset(["hakim", "raja", "ratu", "sultan", "pangeran"])
+"""Titles that are also words of people's names ("Lukman Hakim", "Abdul Hakim"): inside a name,
+after a capitalised word that is no title, they are part of it."""
 _LEGAL_FORM = re.compile(r"^(?:PT|CV)\.?\s+|(?:\s+(?:\(Persero\)|Persero|Tbk\.?))+$")
 """Indonesian company forms around a name: "PT … (Persero) Tbk"."""
 _REGION = re.compile(r"^(?:Kabupaten|Kab\.|Kota|Provinsi)\s+(?=[A-Z])", re.IGNORECASE)
@@ -1073,7 +1076,10 @@ def _strip_title(mention: _Mention, words: Sequence[str], gazetteer: Gazetteer) 
         return
 
     def titled(k: int) -> bool:
-        return fold(words[k]) in gazetteer.titles and words[k + 1][:1].isupper()
+        title = fold(words[k])
+        if title in _NAME_TITLES and k > mention.start and words[k - 1][:1].isupper():
+            return fold(words[k - 1]) in gazetteer.titles  # "Abdul Hakim Mahfudz", "Wakil Raja …"
+        return title in gazetteer.titles and words[k + 1][:1].isupper()
 
     def organisation_head(k: int) -> bool:
         return words[k][:1].isupper() and fold(words[k]) in _ORG_HEADS and words[k + 1][:1].isupper()
