@@ -245,6 +245,15 @@ def test_a_kiai_title_is_not_part_of_the_name_and_hakim_inside_a_name_is_no_titl
     assert found.get("Lukman Hakim Saifuddin") == "PERSON"
 
 
+def test_initials_named_as_such_or_with_an_age_are_a_person_throughout() -> None:
+    text = (
+        "Jaksa menetapkan mantan kepala bidang berinisial JL sebagai tersangka. Polisi menangkap MZ (38) "
+        "dan SB (41) di dermaga. Kuasa hukum JL menyatakan keberatan, sementara MZ mengaku diupah."
+    )
+    people = [e.text for e in extract_entities(text) if e.label == "PERSON"]
+    assert people == ["JL", "MZ", "SB", "JL", "MZ"]
+
+
 def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
     text = (
         "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex resmi mengajukan kasasi. "

@@ -1032,6 +1032,38 @@ def _known_organisations_then_people(
     return result
 
 
+_INITIALS = re.compile(r"[A-Z]{1,4}")
+_AGE = re.compile(r"\d{1,2}")
+_INITIALLED = frozenset(["inisial", "berinisial"])
+
+
+def _initialled_people(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
+    """Crime and court news names suspects and victims by their initials: "berinisial AR", "MZ (38)"
+    with the age in brackets. Such initials are a person, also where the tagger labelled them
+    otherwise; initials inside a longer name it found stay part of that name."""
+    people: list[_Mention] = []
+    for i, word in enumerate(words):
+        if not _INITIALS.fullmatch(word):
+            continue
+        named = i > 0 and fold(words[i - 1]) in _INITIALLED
+        aged = (
+            len(word) > 1
+            and i + 3 < len(words)
+            and words[i + 1] == "("
+            and _AGE.fullmatch(words[i + 2]) is not None
+            and words[i + 3] == ")"
+        )
+        if named or aged:
+            people.append(_Mention(i, i + 1, "PERSON"))
+    if not people:
+        return mentions
+    taken = {person.start for person in people}
+    kept = [m for m in mentions if not (m.end - m.start == 1 and m.start in taken)]
+    inside = {i for m in kept for i in range(m.start, m.end)}
+    people = [person for person in people if person.start not in inside]
+    return sorted([*kept, *people], key=lambda m: m.start)
+
+
 def _dateline_place(words: Sequence[str], matches: Sequence[Match]) -> _Mention | None:
     """The place an article was filed from, known or not, named beside its outlet before the dash
     that opens the text: "SLEMAN, KOMPAS.com -", "Cianjur (ANTARA) -", "TRIBUNSOLO.COM, SOLO -". An
@@ -1159,6 +1191,7 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _tidy(mentions, words, gazetteer, matches)
             mentions = _headed_places(mentions, words, matches)
             mentions = _known_organisations_then_people(mentions, words, matches)
+            mentions = _initialled_people(mentions, words)
         dateline = _dateline_place(words, matches) if run is runs[0] else None
         if dateline is not None:
             mentions = sorted(
