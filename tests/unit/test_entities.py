@@ -254,6 +254,16 @@ def test_initials_named_as_such_or_with_an_age_are_a_person_throughout() -> None
     assert people == ["JL", "MZ", "SB", "JL", "MZ"]
 
 
+def test_a_name_ending_in_a_company_word_is_an_organisation_not_a_person() -> None:
+    found = _found(
+        "Putaran ini dipimpin Openspace Ventures. Partner East Ventures Yohanes Hartanto mengatakan "
+        "dana itu akan dipakai untuk ekspansi."
+    )
+    assert found.get("Openspace Ventures") == "ORG"
+    assert found.get("East Ventures") == "ORG"
+    assert found.get("Yohanes Hartanto") == "PERSON"
+
+
 def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
     text = (
         "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex resmi mengajukan kasasi. "

@@ -1032,6 +1032,47 @@ def _known_organisations_then_people(
     return result
 
 
+_COMPANY_ENDS = frozenset(
+    [
+        "ventures",
+        "capital",
+        "holdings",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "limited",
+        "airlines",
+        "airways",
+        "partners",
+        "foundation",
+        "technologies",
+        "sekuritas",
+    ]
+)
+"""Last words of companies' and foundations' names ("East Ventures", "Garuda Airlines"): the tagger, which
+sees few of them, takes such names for people."""
+
+
+def _companies(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
+    """A "person" holding a company's last word is that company, and the person after it, if any
+    ("East Ventures Yohanes Hartanto", "Openspace Ventures")."""
+    result: list[_Mention] = []
+    for mention in mentions:
+        ends = (
+            [k + 1 for k in range(mention.start + 1, mention.end) if fold(words[k]) in _COMPANY_ENDS]
+            if mention.label == "PERSON"
+            else []
+        )
+        if not ends or not words[ends[0] - 1][:1].isupper():
+            result.append(mention)
+            continue
+        result.append(_Mention(mention.start, ends[0], "ORG"))
+        if ends[0] < mention.end:
+            result.append(_Mention(ends[0], mention.end, "PERSON"))
+    return result
+
+
 _INITIALS = re.compile(r"[A-Z]{1,4}")
 _AGE = re.compile(r"\d{1,2}")
 _INITIALLED = frozenset(["inisial", "berinisial"])
@@ -1192,6 +1233,7 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _headed_places(mentions, words, matches)
             mentions = _known_organisations_then_people(mentions, words, matches)
             mentions = _initialled_people(mentions, words)
+            mentions = _companies(mentions, words)
         dateline = _dateline_place(words, matches) if run is runs[0] else None
         if dateline is not None:
             mentions = sorted(
