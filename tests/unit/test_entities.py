@@ -10,7 +10,15 @@ import pytest
 from warta.evaluation.entities import Sentence, marks_every_place, read_bio, score
 from warta.evaluation.entities import main as evaluate
 from warta.pipeline import entities
-from warta.pipeline.entities import extract_entities, is_cased, scorer, sentence_features, spans
+from warta.pipeline.entities import (
+    extract_entities,
+    is_cased,
+    scorer,
+    sentence_features,
+    sentences,
+    spans,
+    tokenize,
+)
 from warta.pipeline.gazetteer import fold, load
 
 ARTICLE = (
@@ -262,6 +270,16 @@ def test_a_name_ending_in_a_company_word_is_an_organisation_not_a_person() -> No
     assert found.get("Openspace Ventures") == "ORG"
     assert found.get("East Ventures") == "ORG"
     assert found.get("Yohanes Hartanto") == "PERSON"
+
+
+def test_the_stop_of_a_title_or_initial_ends_no_sentence() -> None:
+    text = "Direktur RSUD Dr. Soetomo dr. Joni Wahyuhadi mengatakan pasien bertambah. Mereka dirawat."
+    runs = [" ".join(token.text for token in run) for run in sentences(tokenize(text), text)]
+    assert runs == [
+        "Direktur RSUD Dr . Soetomo dr . Joni Wahyuhadi mengatakan pasien bertambah .",
+        "Mereka dirawat .",
+    ]
+    assert _found(text).get("Joni Wahyuhadi") == "PERSON"
 
 
 def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:

@@ -32,7 +32,16 @@ from typing import NamedTuple
 import numpy as np
 
 from warta.pipeline.crf import LinearChain, Scores
-from warta.pipeline.gazetteer import TOKEN, Gazetteer, Match, fold, folded_words, load, name_cased
+from warta.pipeline.gazetteer import (
+    ABBREVIATION,
+    TOKEN,
+    Gazetteer,
+    Match,
+    fold,
+    folded_words,
+    load,
+    name_cased,
+)
 from warta.pipeline.place_roles import acts
 from warta.records import Entity
 
@@ -77,13 +86,16 @@ def tokenize(text: str) -> list[Token]:
 
 
 def sentences(tokens: Sequence[Token], text: str) -> Iterator[Sequence[Token]]:
-    """Token runs ending at ., ! or ?, a line break, or a length cap so that no sequence is huge."""
+    """Token runs ending at ., ! or ?, a line break, or a length cap so that no sequence is huge. The
+    stop of an initial or a title ends none: "RSUP Prof. dr. I.G.N.G. Ngoerah" is one name."""
     first = 0
     for i, token in enumerate(tokens):
         if i > first and ("\n" in text[tokens[i - 1].end : token.start] or i - first >= _MAX_SENTENCE):
             yield tokens[first:i]
             first = i
-        if token.text in _SENTENCE_END:
+        if token.text in _SENTENCE_END and not (
+            token.text == "." and i > first and ABBREVIATION.search(tokens[i - 1].text + ".")
+        ):
             yield tokens[first : i + 1]
             first = i + 1
     if first < len(tokens):

@@ -22,6 +22,7 @@ from datetime import datetime
 from itertools import pairwise, zip_longest
 
 from warta.pipeline.dates import fold_case, is_day, resolve_dates
+from warta.pipeline.gazetteer import ABBREVIATION
 from warta.records import Actor, Entity, Event, EventType
 
 _SPORT = (
@@ -201,7 +202,6 @@ _PARTNER_GAP = re.compile(r"\s+(?:dan|serta|bersama)\s+(?:[\w-]+\s+){0,3}", re.I
 _SYMMETRIC = frozenset({"MEETING", "AGREEMENT"})
 _WORD = re.compile(r"[\w-]+")
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Dr|Jr|Sr|Prof|Ir|St|No|Hj?|dll|dsb|Bpk|Sdr))\.$")
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
 _MAX_SENTENCE = 1000
 """Characters: news sentences are far shorter; text without full stops is read in pieces this long."""
@@ -222,7 +222,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for boundary in _BOUNDARY.finditer(text):
         end = boundary.start() + (text[boundary.start()] != "\n")
-        if text[end - 1] == "." and _ABBREVIATION.search(text, max(0, end - 6), end):
+        if text[end - 1] == "." and ABBREVIATION.search(text, max(0, end - 6), end):
             continue
         if text[start:end].strip():
             spans.extend(_pieces(text, start, end))

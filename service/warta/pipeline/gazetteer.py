@@ -20,6 +20,11 @@ import pycountry
 
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 """Words and single punctuation marks; shared with the tagger so that names and text split alike."""
+ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Dr|dr|Drs|drg|Jr|Sr|Prof|Ir|St|No|Hj?|KH|Tbk|dll|dsb|Bpk|Sdr))\.$"
+)
+"""A stop after an initial, a title or an abbreviation ("Marcos Jr.", "Prof. dr. Ova Emilia", "PT PP
+Tbk."), which ends no sentence: search the text, or the word, up to and including the stop."""
 
 _FILES = {"countries.tsv": "LOC", "places.tsv": "LOC", "people.tsv": "PERSON", "organisations.tsv": "ORG"}
 _REGION_TYPES_SKIPPED = ("Geographical unit",)
