@@ -282,6 +282,12 @@ def test_the_stop_of_a_title_or_initial_ends_no_sentence() -> None:
     assert _found(text).get("Joni Wahyuhadi") == "PERSON"
 
 
+def test_a_place_named_after_a_titled_person_keeps_the_abbreviations_but_not_a_house_number() -> None:
+    found = _found("Kantornya di Jalan Ir. H. Juanda, Bandung, pindah ke Jalan Sudirman No. 5, Jakarta.")
+    assert found.get("Jalan Ir. H. Juanda") == "LOC"
+    assert found.get("Jalan Sudirman") == "LOC"
+
+
 def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
     text = (
         "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex resmi mengajukan kasasi. "

@@ -947,6 +947,25 @@ def _mark_acting_places(mentions: Sequence[_Mention], words: Sequence[str], matc
             mention.label = GPE
 
 
+def _abbreviated(words: Sequence[str], k: int) -> bool:
+    """Whether ``words[k]`` is a title's or an initial's abbreviation, its stop after it."""
+    return k + 1 < len(words) and words[k + 1] == "." and ABBREVIATION.search(words[k] + ".") is not None
+
+
+def _in_name(words: Sequence[str], k: int) -> bool:
+    """A word of a name in cased text, counting abbreviations and their stops ("Jalan Ir. H. Juanda",
+    "RSUP Prof. dr. I.G.N.G. Ngoerah")."""
+    if words[k] == ".":
+        return k > 0 and _abbreviated(words, k - 1)
+    return name_cased(words[k]) or _abbreviated(words, k)
+
+
+def _abbreviation_ends(words: Sequence[str], end: int) -> bool:
+    """Whether a name run ending before ``end`` ends in an abbreviation or its stop, which no name
+    does ("Jalan Sudirman No. 5")."""
+    return words[end - 1] == "." or _abbreviated(words, end - 1)
+
+
 def _headed_places(
     mentions: list[_Mention], words: Sequence[str], matches: Sequence[Match]
 ) -> list[_Mention]:
@@ -972,10 +991,12 @@ def _headed_places(
         while (
             end < len(words)
             and end - i < _MAX_ORG_WORDS
-            and name_cased(words[end])
+            and _in_name(words, end)
             and fold(words[end]) not in _FUNCTION_WORDS
         ):
             end += 1
+        while end - i > 1 and _abbreviation_ends(words, end):
+            end -= 1
         inside = list({covered[k].start: covered[k] for k in range(i, end) if k in covered}.values())
         if inside and inside[-1].label == "PERSON" and inside[-1].start in towns:
             end = inside.pop().start
