@@ -288,6 +288,17 @@ def test_a_place_named_after_a_titled_person_keeps_the_abbreviations_but_not_a_h
     assert found.get("Jalan Sudirman") == "LOC"
 
 
+def test_a_units_name_runs_over_dan_and_ends_at_its_region_before_the_head_of_it() -> None:
+    found = _found(
+        "Kepala Dinas Kelautan dan Perikanan Provinsi Maluku Erawan Asikin mengatakan nelayan yang "
+        "terdampak akan dibantu. Data itu dirilis Badan Pusat Statistik dan Bank Indonesia pada Senin."
+    )
+    assert found.get("Dinas Kelautan dan Perikanan Provinsi Maluku") == "ORG"
+    assert found.get("Erawan Asikin") == "PERSON"
+    assert found.get("Badan Pusat Statistik") == "ORG"
+    assert found.get("Bank Indonesia") == "ORG"
+
+
 def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
     text = (
         "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex resmi mengajukan kasasi. "

@@ -748,6 +748,17 @@ def _headed_organisations(
     Pardede"), and the person's name starts right after a place that follows the head ("Timnas
     Indonesia Witan Sulaeman")."""
     covered: dict[int, _Mention] = {i: m for m in mentions for i in range(m.start, m.end)}
+
+    def joined(k: int) -> bool:
+        """ "dan" inside a unit's name: "Dinas Kelautan dan Perikanan", not "BPS dan Bank Indonesia"."""
+        return (
+            folded[k] == "dan"
+            and k + 1 < len(folded)
+            and capital[k + 1]
+            and folded[k + 1] not in _ORG_HEADS
+            and folded[k + 1] not in titles
+        )
+
     found: list[_Mention] = []
     i = 0
     while i < len(folded):
@@ -755,25 +766,28 @@ def _headed_organisations(
         if not (capital[i] and folded[i] in _ORG_HEADS):
             i += 1
             continue
-        if head is not None and head.label == "ORG" and head.start == i:
+        tagged = head is not None and head.label == "ORG" and head.start == i
+        if head is not None and tagged and not (head.end < len(folded) and joined(head.end)):
             place = next((m for m in mentions if m.start == head.end and m.label == "LOC"), None)
             if place is not None and capital[place.start]:
                 head.end = place.end
                 mentions = [m for m in mentions if m is not place]
             i = head.end
             continue
-        if head is not None and head.label != "LOC":
+        if head is not None and head.label != "LOC" and not tagged:
             i += 1
             continue
         end = i + 1
-        while end < len(folded) and end - i < _MAX_ORG_WORDS and capital[end]:
+        while end < len(folded) and end - i < _MAX_ORG_WORDS and (capital[end] or joined(end)):
             end += 1
         named = next((k for k in range(i + 1, end) if k in covered and covered[k].label == "PERSON"), i)
         title = next((k for k in range(named, i, -1) if folded[k] in titles), None)
         end = title if title is not None else end
         inside = {covered[k].start: covered[k] for k in range(i, end) if k in covered}.values()
         people = [m for m in inside if m.label == "PERSON"]
-        if end - i > 1 and all(m.start >= i and m.end <= end and m.label == "LOC" for m in inside):
+        if end - i > 1 and all(
+            m.start >= i and m.end <= end and (m.label == "LOC" or m is head) for m in inside
+        ):
             found.append(_Mention(i, end, "ORG"))
             mentions = [m for m in mentions if m not in inside]
         elif len(people) == 1 and people[0].end == end:
@@ -1017,10 +1031,12 @@ def _known_organisations_then_people(
     "Warjiyo"); the rest is a person itself when it is two or more capitalised words, none a place,
     a word cased text writes in lower case or a company's legal form ("Kementerian Luar Negeri
     Rolliansyah Soemirat", "BPBD Garut Satria Budi"); a single word could as well be a term ("BI
-    Rate")."""
+    Rate"). An organisation no list knows ends at the last known place in it that such a person
+    follows: "Dinas Kesehatan Provinsi Bali Nyoman Gede Anom"."""
     if not any(mention.label == "ORG" and mention.canonical is None for mention in mentions):
         return mentions
     known = {match.start: match for match in matches}
+    places = [match for match in matches if match.name.label == "LOC"]
     common = lexicon().common
 
     def a_name(rest: range) -> bool:
@@ -1037,11 +1053,29 @@ def _known_organisations_then_people(
         if (
             mention.label != "ORG"
             or mention.canonical is not None
-            or match is None
-            or match.name.label != "ORG"
-            or match.end >= mention.end
             or _LEGAL_FORM.search(" ".join(words[mention.start : mention.end]))
         ):
+            result.append(mention)
+            continue
+        if match is None or match.name.label != "ORG":
+            office = next(
+                (
+                    place
+                    for place in reversed(places)
+                    if mention.start < place.start < place.end < mention.end
+                    and a_name(range(place.end, mention.end))
+                ),
+                None,
+            )
+            if office is None:
+                result.append(mention)
+            else:
+                result += [
+                    _Mention(mention.start, office.end, "ORG"),
+                    _Mention(office.end, mention.end, "PERSON"),
+                ]
+            continue
+        if match.end >= mention.end:
             result.append(mention)
             continue
         place = known.get(match.end)
