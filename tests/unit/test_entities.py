@@ -299,6 +299,14 @@ def test_a_units_name_runs_over_dan_and_ends_at_its_region_before_the_head_of_it
     assert found.get("Bank Indonesia") == "ORG"
 
 
+def test_an_office_keeps_its_province_after_the_word_provinsi() -> None:
+    found = _found(
+        "Gugatan itu diajukan terhadap keputusan KPU Provinsi Papua Tengah yang menetapkan hasil "
+        "rekapitulasi suara pada pekan lalu."
+    )
+    assert found.get("KPU Provinsi Papua Tengah") == "ORG"
+
+
 def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
     text = (
         "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex resmi mengajukan kasasi. "

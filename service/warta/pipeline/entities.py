@@ -928,9 +928,13 @@ def _shortens(short: Sequence[str], name: Sequence[str], mention: _Mention, gaze
     return known is not None and mention.canonical is not None and known.canonical == mention.canonical
 
 
+_REGION_WORDS = frozenset(["provinsi", "kabupaten", "kota"])
+
+
 def _offices(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
-    """A known organisation named in one word and the known place right after it are its office
-    there: "BPBD Garut", "KPU Sumut", "Bawaslu Sumut", "Arema Indonesia"."""
+    """A known organisation named in one word and the known place right after it, or after
+    "Provinsi", "Kabupaten" or "Kota", are its office there: "BPBD Garut", "KPU Sumut", "Bawaslu
+    Sumut", "Arema Indonesia", "KPU Provinsi Papua Tengah"."""
     result: list[_Mention] = []
     for mention in mentions:
         last = result[-1] if result else None
@@ -940,7 +944,10 @@ def _offices(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
             and last.canonical is not None
             and last.end - last.start == 1
             and words[last.start][:1].isupper()
-            and mention.start == last.end
+            and (
+                mention.start == last.end
+                or (mention.start == last.end + 1 and fold(words[last.end]) in _REGION_WORDS)
+            )
             and mention.label == "LOC"
             and mention.canonical is not None
         ):
