@@ -307,6 +307,16 @@ def test_an_office_keeps_its_province_after_the_word_provinsi() -> None:
     assert found.get("KPU Provinsi Papua Tengah") == "ORG"
 
 
+def test_one_name_after_a_titled_known_organisation_is_a_person_but_a_term_is_not() -> None:
+    found = _found(
+        "Ketua MK Suhartoyo membacakan putusan itu di ruang sidang pada Kamis sore. "
+        "Kebijakan BI Rate tetap pada level 6 persen menurut para ekonom pada Rabu."
+    )
+    assert found.get("MK") == "ORG"
+    assert found.get("Suhartoyo") == "PERSON"
+    assert "Rate" not in found
+
+
 def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
     text = (
         "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex resmi mengajukan kasasi. "

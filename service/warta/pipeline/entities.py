@@ -1030,7 +1030,7 @@ def _headed_places(
 
 
 def _known_organisations_then_people(
-    mentions: list[_Mention], words: Sequence[str], matches: Sequence[Match]
+    mentions: list[_Mention], words: Sequence[str], matches: Sequence[Match], titles: frozenset[str]
 ) -> list[_Mention]:
     """An organisation's span that is a known organisation and then more words ends with the known
     name, or with the known place right after it, its office ("KPU Sumut", ``_offices``). One more
@@ -1038,7 +1038,7 @@ def _known_organisations_then_people(
     "Warjiyo"); the rest is a person itself when it is two or more capitalised words, none a place,
     a word cased text writes in lower case or a company's legal form ("Kementerian Luar Negeri
     Rolliansyah Soemirat", "BPBD Garut Satria Budi"); a single word could as well be a term ("BI
-    Rate"). An organisation no list knows ends at the last known place in it that such a person
+    Rate"), unless a title opens the span's organisation ("Ketua MK Suhartoyo"). An organisation no list knows ends at the last known place in it that such a person
     follows: "Dinas Kesehatan Provinsi Bali Nyoman Gede Anom"."""
     if not any(mention.label == "ORG" and mention.canonical is None for mention in mentions):
         return mentions
@@ -1046,9 +1046,9 @@ def _known_organisations_then_people(
     places = [match for match in matches if match.name.label == "LOC"]
     common = lexicon().common
 
-    def a_name(rest: range) -> bool:
+    def a_name(rest: range, shortest: int = 2) -> bool:
         return (
-            1 < len(rest) <= _MAX_NAME_WORDS
+            shortest <= len(rest) <= _MAX_NAME_WORDS
             and not any(k in known for k in rest)
             and all(words[k][:1].isupper() and words[k][1:].islower() for k in rest)
             and not any(fold(words[k]) in common or fold(words[k]) in _ORG_HEADS for k in rest)
@@ -1099,7 +1099,10 @@ def _known_organisations_then_people(
         ):
             following.start = organisation.end
             result.append(organisation)
-        elif a_name(range(organisation.end, mention.end)):
+        elif a_name(
+            range(organisation.end, mention.end),
+            shortest=1 if mention.start and fold(words[mention.start - 1]) in titles else 2,
+        ):
             result += [organisation, _Mention(organisation.end, mention.end, "PERSON")]
         else:
             result.append(mention)
@@ -1305,7 +1308,7 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _offices(mentions, words)
             mentions = _tidy(mentions, words, gazetteer, matches)
             mentions = _headed_places(mentions, words, matches)
-            mentions = _known_organisations_then_people(mentions, words, matches)
+            mentions = _known_organisations_then_people(mentions, words, matches, gazetteer.titles)
             mentions = _initialled_people(mentions, words)
             mentions = _companies(mentions, words)
         dateline = _dateline_place(words, matches) if run is runs[0] else None
