@@ -317,6 +317,15 @@ def test_one_name_after_a_titled_known_organisation_is_a_person_but_a_term_is_no
     assert "Rate" not in found
 
 
+def test_dams_hotels_and_regional_offices_are_named_by_their_heads() -> None:
+    found = _found(
+        "Menteri itu meninjau progres pembangunan Bendungan Manikin di Kabupaten Kupang pada Selasa "
+        "pagi. Pengawasan dilakukan oleh Kanwil Kemenkumham Sulawesi Tengah terhadap warga asing."
+    )
+    assert found.get("Bendungan Manikin") == "LOC"
+    assert found.get("Kanwil Kemenkumham Sulawesi Tengah") == "ORG"
+
+
 def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
     text = (
         "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex resmi mengajukan kasasi. "

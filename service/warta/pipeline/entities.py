@@ -436,6 +436,7 @@ _ORG_HEADS = frozenset(
         "kejati",
         "kejari",
         "timnas",
+        "kanwil",
     ]
 )
 """First words that make a name an organisation ("Universitas New South Wales", "Badan …")."""
@@ -479,6 +480,9 @@ _PLACE_HEADS = frozenset(
         "kelurahan",
         "desa",
         "dusun",
+        "bendungan",
+        "waduk",
+        "hotel",
     ]
 )
 """First words that make a name a place, not the person it honours ("Mausoleum Ho Chi Minh",
