@@ -326,6 +326,12 @@ def test_dams_hotels_and_regional_offices_are_named_by_their_heads() -> None:
     assert found.get("Kanwil Kemenkumham Sulawesi Tengah") == "ORG"
 
 
+def test_wali_kota_is_a_title_before_its_town_and_the_mayor() -> None:
+    found = _found("Wali Kota Bitung Jeffry Rumengan mengatakan ekspor tuna naik tajam dalam tiga bulan.")
+    assert found.get("Bitung") == "LOC"
+    assert found.get("Jeffry Rumengan") == "PERSON"
+
+
 def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
     text = (
         "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex resmi mengajukan kasasi. "

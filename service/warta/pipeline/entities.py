@@ -651,6 +651,15 @@ def _headline(words: Sequence[str]) -> bool:
     return len(long) >= 4 and sum(word[:1].isupper() for word in long) >= 0.7 * len(long)
 
 
+_WALI_KOTA = ("wali", "kota")
+"""The mayor's title, written as two words, its second a place head: "Wali Kota Bitung" is a title and
+its town."""
+
+
+def _after_title(folded: Sequence[str], k: int, titles: frozenset[str]) -> bool:
+    return (k > 0 and folded[k - 1] in titles) or tuple(folded[max(0, k - 2) : k]) == _WALI_KOTA
+
+
 def _tidy(
     mentions: list[_Mention], words: Sequence[str], gazetteer: Gazetteer, matches: Sequence[Match]
 ) -> list[_Mention]:
@@ -704,8 +713,7 @@ def _tidy(
                 part.label == "LOC"
                 and place is not None
                 and place.end < part.end
-                and part.start
-                and folded[part.start - 1] in titles
+                and _after_title(folded, part.start, titles)
             ):  # "pelatih Jepang Hajime Moriyasu": the title's country, split off the person below
                 part.label = "PERSON"
             if part.label == "PERSON" and gazetteer.get(" ".join(words[part.start : part.end])) is None:
@@ -1007,8 +1015,10 @@ def _headed_places(
     i = 0
     while i < len(words) - 1:
         head = covered.get(i)
-        if not (words[i][:1].isupper() and fold(words[i]) in _PLACE_HEADS) or (
-            head is not None and (head.start != i or head.label != "LOC")
+        if (
+            not (words[i][:1].isupper() and fold(words[i]) in _PLACE_HEADS)
+            or (head is not None and (head.start != i or head.label != "LOC"))
+            or tuple(map(fold, words[max(0, i - 1) : i + 1])) == _WALI_KOTA
         ):
             i += 1
             continue
