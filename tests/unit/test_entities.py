@@ -317,13 +317,19 @@ def test_one_name_after_a_titled_known_organisation_is_a_person_but_a_term_is_no
     assert "Rate" not in found
 
 
-def test_dams_hotels_and_regional_offices_are_named_by_their_heads() -> None:
+def test_dams_hotels_oceans_and_regional_offices_are_named_by_their_heads() -> None:
     found = _found(
         "Menteri itu meninjau progres pembangunan Bendungan Manikin di Kabupaten Kupang pada Selasa "
         "pagi. Pengawasan dilakukan oleh Kanwil Kemenkumham Sulawesi Tengah terhadap warga asing."
     )
     assert found.get("Bendungan Manikin") == "LOC"
     assert found.get("Kanwil Kemenkumham Sulawesi Tengah") == "ORG"
+    assert (
+        _found("Kapal itu berlayar ke Samudra Pasifik pada musim angin barat tahun lalu.").get(
+            "Samudra Pasifik"
+        )
+        == "LOC"
+    )
 
 
 def test_wali_kota_is_a_title_before_its_town_and_the_mayor() -> None:

@@ -483,6 +483,9 @@ _PLACE_HEADS = frozenset(
         "bendungan",
         "waduk",
         "hotel",
+        "kepulauan",
+        "samudra",
+        "samudera",
     ]
 )
 """First words that make a name a place, not the person it honours ("Mausoleum Ho Chi Minh",
