@@ -324,12 +324,8 @@ def test_dams_hotels_oceans_and_regional_offices_are_named_by_their_heads() -> N
     )
     assert found.get("Bendungan Manikin") == "LOC"
     assert found.get("Kanwil Kemenkumham Sulawesi Tengah") == "ORG"
-    assert (
-        _found("Kapal itu berlayar ke Samudra Pasifik pada musim angin barat tahun lalu.").get(
-            "Samudra Pasifik"
-        )
-        == "LOC"
-    )
+    ocean = _found('"Tuna dari perairan Laut Maluku dan Samudra Pasifik punya reputasi kualitas sangat baik.')
+    assert ocean.get("Samudra Pasifik") == "LOC"
 
 
 def test_wali_kota_is_a_title_before_its_town_and_the_mayor() -> None:
