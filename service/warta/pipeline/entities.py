@@ -1169,18 +1169,20 @@ def _companies(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]
 
 _INITIALS = re.compile(r"[A-Z]{1,4}")
 _AGE = re.compile(r"\d{1,2}")
-_INITIALLED = frozenset(["inisial", "berinisial"])
+_INITIALLED = frozenset(["inisial", "berinisial", "Inisial", "Berinisial"])
 
 
 def _initialled_people(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
     """Crime and court news names suspects and victims by their initials: "berinisial AR", "MZ (38)"
     with the age in brackets. Such initials are a person, also where the tagger labelled them
     otherwise; initials inside a longer name it found stay part of that name."""
+    if "(" not in words and _INITIALLED.isdisjoint(words):
+        return mentions
     people: list[_Mention] = []
     for i, word in enumerate(words):
         if not _INITIALS.fullmatch(word):
             continue
-        named = i > 0 and fold(words[i - 1]) in _INITIALLED
+        named = i > 0 and words[i - 1] in _INITIALLED
         aged = (
             len(word) > 1
             and i + 3 < len(words)
