@@ -334,6 +334,14 @@ def test_wali_kota_is_a_title_before_its_town_and_the_mayor() -> None:
     assert found.get("Jeffry Rumengan") == "PERSON"
 
 
+def test_a_short_form_made_of_any_words_of_the_name_joins_it() -> None:
+    found = _found(
+        "Penggabungan itu diawasi Badan Pengelola Investasi Daya Anagata Nusantara (Danantara) yang "
+        "dibentuk tahun lalu oleh pemerintah."
+    )
+    assert found.get("Badan Pengelola Investasi Daya Anagata Nusantara (Danantara)") == "ORG"
+
+
 def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
     text = (
         "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex resmi mengajukan kasasi. "

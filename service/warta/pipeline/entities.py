@@ -907,8 +907,9 @@ def _titled_people(
 
 def _with_short_forms(mentions: list[_Mention], words: Sequence[str], gazetteer: Gazetteer) -> list[_Mention]:
     """ "Mahkamah Konstitusi (MK)": an organisation or place and the bracketed short form right after
-    it are one mention (as news NER data marks them) when the short form starts with the same letter
-    or the gazetteer knows both as one entity ("Pengadilan Kriminal Internasional (ICC)"); the short
+    it are one mention (as news NER data marks them) when the short form starts with the first letter
+    of one of the name's words ("Badan Pengelola Investasi Daya Anagata Nusantara (Danantara)", not
+    "Jakarta (ANTARA)") or the gazetteer knows both as one entity ("Pengadilan Kriminal Internasional (ICC)"); the short
     form then names that entity wherever it recurs (see ``canonicalise``). A person's bracketed
     nickname, "Joko Widodo (Jokowi)", is a mention of its own, and a span that opens a bracket it
     does not close ("Jawa (Pantura") ends before it."""
@@ -937,7 +938,7 @@ def _shortens(short: Sequence[str], name: Sequence[str], mention: _Mention, gaze
     if not short[0][:1].isupper():
         return False
     bare, _ = _name(" ".join(name))
-    if fold(short[0][0]) == fold(bare[0]):
+    if fold(short[0][0]) in {fold(word[0]) for word in bare.split() if word[:1].isupper()}:
         return True
     known = gazetteer.get(" ".join(short))
     return known is not None and mention.canonical is not None and known.canonical == mention.canonical
