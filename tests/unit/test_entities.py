@@ -243,12 +243,16 @@ def test_a_title_opens_no_organisation_and_a_place_keeps_its_name() -> None:
     assert found.get("Raja Ampat") == "LOC"
 
 
-def test_a_kiai_title_is_not_part_of_the_name_and_hakim_inside_a_name_is_no_title() -> None:
+def test_kiai_and_army_corps_titles_are_not_part_of_the_name_and_hakim_inside_a_name_is_no_title() -> None:
     found = _found(
         "Pengasuh pesantren itu, KH Abdul Hakim Mahfudz, mengenang KH Hasyim Asy'ari. "
         "Menteri Agama Lukman Hakim Saifuddin turut hadir."
     )
     assert found.get("Abdul Hakim Mahfudz") == "PERSON"
+    officer = _found(
+        "Komandan Korem itu, Kolonel Inf Ali Imran Syahputra, mengatakan operasi berlangsung lama."
+    )
+    assert officer.get("Ali Imran Syahputra") == "PERSON"
     assert found.get("Hasyim Asy'ari") == "PERSON"
     assert found.get("Lukman Hakim Saifuddin") == "PERSON"
 
