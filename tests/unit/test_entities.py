@@ -336,6 +336,9 @@ def test_wali_kota_is_a_title_before_its_town_and_the_mayor() -> None:
     found = _found("Wali Kota Bitung Jeffry Rumengan mengatakan ekspor tuna naik tajam dalam tiga bulan.")
     assert found.get("Bitung") == "LOC"
     assert found.get("Jeffry Rumengan") == "PERSON"
+    found = _found("Acara itu dihadiri Wali Kota Makassar Munafri Arifuddin dan jajaran direksi pada Selasa.")
+    assert found.get("Makassar") == "LOC"
+    assert found.get("Munafri Arifuddin") == "PERSON"
 
 
 def test_a_short_form_made_of_any_words_of_the_name_joins_it() -> None:

@@ -1241,7 +1241,14 @@ def _strip_title(mention: _Mention, words: Sequence[str], gazetteer: Gazetteer) 
     Sleman Kompol Mulyanto"), a "person" holding an organisation's head is the title's unit from that
     head on ("Kabid Humas Polda Metro Jaya"), and one that is a known place is the title's place
     ("Kapolrestabes Medan"). Only a capital after the title shows where a name starts: in lower-case
-    text the tagger's span stands ("sultan hamengku buwono x")."""
+    text the tagger's span stands ("sultan hamengku buwono x"). A place after "Wali" loses the
+    title's "Kota" ("Wali Kota Makassar")."""
+    if (
+        mention.label == "LOC"
+        and mention.end - mention.start > 1
+        and tuple(map(fold, words[max(0, mention.start - 1) : mention.start + 1])) == _WALI_KOTA
+    ):
+        mention.start += 1
     if mention.label not in ("PERSON", "ORG"):
         return
 
