@@ -654,13 +654,14 @@ def _headline(words: Sequence[str]) -> bool:
     return len(long) >= 4 and sum(word[:1].isupper() for word in long) >= 0.7 * len(long)
 
 
-_WALI_KOTA = ("wali", "kota")
-"""The mayor's title, written as two words, its second a place head: "Wali Kota Bitung" is a title and
-its town."""
+def _wali_kota(words: Sequence[str], k: int) -> bool:
+    """Whether ``words[k]`` is the "Kota" of "Wali Kota", the mayor's title written as two words: no
+    place head there, "Wali Kota Bitung" is a title and its town."""
+    return k > 0 and fold(words[k]) == "kota" and fold(words[k - 1]) == "wali"
 
 
 def _after_title(folded: Sequence[str], k: int, titles: frozenset[str]) -> bool:
-    return (k > 0 and folded[k - 1] in titles) or tuple(folded[max(0, k - 2) : k]) == _WALI_KOTA
+    return k > 0 and (folded[k - 1] in titles or _wali_kota(folded, k - 1))
 
 
 def _tidy(
@@ -781,15 +782,16 @@ def _headed_organisations(
         if not (capital[i] and folded[i] in _ORG_HEADS):
             i += 1
             continue
-        tagged = head is not None and head.label == "ORG" and head.start == i
-        if head is not None and tagged and not (head.end < len(folded) and joined(head.end)):
+        tagged = head if head is not None and head.label == "ORG" and head.start == i else None
+        if tagged is not None and not (tagged.end < len(folded) and joined(tagged.end)):
+            head = tagged
             place = next((m for m in mentions if m.start == head.end and m.label == "LOC"), None)
             if place is not None and capital[place.start]:
                 head.end = place.end
                 mentions = [m for m in mentions if m is not place]
             i = head.end
             continue
-        if head is not None and head.label != "LOC" and not tagged:
+        if head is not None and head.label != "LOC" and tagged is None:
             i += 1
             continue
         end = i + 1
@@ -909,10 +911,10 @@ def _with_short_forms(mentions: list[_Mention], words: Sequence[str], gazetteer:
     """ "Mahkamah Konstitusi (MK)": an organisation or place and the bracketed short form right after
     it are one mention (as news NER data marks them) when the short form starts with the first letter
     of one of the name's words ("Badan Pengelola Investasi Daya Anagata Nusantara (Danantara)", not
-    "Jakarta (ANTARA)") or the gazetteer knows both as one entity ("Pengadilan Kriminal Internasional (ICC)"); the short
-    form then names that entity wherever it recurs (see ``canonicalise``). A person's bracketed
-    nickname, "Joko Widodo (Jokowi)", is a mention of its own, and a span that opens a bracket it
-    does not close ("Jawa (Pantura") ends before it."""
+    "Jakarta (ANTARA)") or the gazetteer knows both as one entity ("Pengadilan Kriminal
+    Internasional (ICC)"); the short form then names that entity wherever it recurs (see
+    ``canonicalise``). A person's bracketed nickname, "Joko Widodo (Jokowi)", is a mention of its
+    own, and a span that opens a bracket it does not close ("Jawa (Pantura") ends before it."""
     kept: list[_Mention] = []
     covered = 0
     for mention in sorted(mentions, key=lambda m: m.start):
@@ -945,6 +947,7 @@ def _shortens(short: Sequence[str], name: Sequence[str], mention: _Mention, gaze
 
 
 _REGION_WORDS = frozenset(["provinsi", "kabupaten", "kota"])
+"""The words ``_REGION`` strips from a place's name, as separate words."""
 
 
 def _offices(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
@@ -1022,7 +1025,7 @@ def _headed_places(
         if (
             not (words[i][:1].isupper() and fold(words[i]) in _PLACE_HEADS)
             or (head is not None and (head.start != i or head.label != "LOC"))
-            or tuple(map(fold, words[max(0, i - 1) : i + 1])) == _WALI_KOTA
+            or _wali_kota(words, i)
         ):
             i += 1
             continue
@@ -1047,7 +1050,7 @@ def _headed_places(
     return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
 
 
-def _known_organisations_then_people(
+def _organisations_then_people(
     mentions: list[_Mention], words: Sequence[str], matches: Sequence[Match], titles: frozenset[str]
 ) -> list[_Mention]:
     """An organisation's span that is a known organisation and then more words ends with the known
@@ -1056,8 +1059,9 @@ def _known_organisations_then_people(
     "Warjiyo"); the rest is a person itself when it is two or more capitalised words, none a place,
     a word cased text writes in lower case or a company's legal form ("Kementerian Luar Negeri
     Rolliansyah Soemirat", "BPBD Garut Satria Budi"); a single word could as well be a term ("BI
-    Rate"), unless a title opens the span's organisation ("Ketua MK Suhartoyo"). An organisation no list knows ends at the last known place in it that such a person
-    follows: "Dinas Kesehatan Provinsi Bali Nyoman Gede Anom"."""
+    Rate"), unless a title opens the span's organisation ("Ketua MK Suhartoyo"). An organisation
+    no list knows ends at the last known place in it that such a person follows: "Dinas Kesehatan
+    Provinsi Bali Nyoman Gede Anom"."""
     if not any(mention.label == "ORG" and mention.canonical is None for mention in mentions):
         return mentions
     known = {match.start: match for match in matches}
@@ -1154,17 +1158,20 @@ def _companies(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]
     ("East Ventures Yohanes Hartanto", "Openspace Ventures")."""
     result: list[_Mention] = []
     for mention in mentions:
-        ends = (
-            [k + 1 for k in range(mention.start + 1, mention.end) if fold(words[k]) in _COMPANY_ENDS]
-            if mention.label == "PERSON"
-            else []
+        last = next(
+            (
+                k
+                for k in range(mention.start + 1, mention.end)
+                if words[k][:1].isupper() and fold(words[k]) in _COMPANY_ENDS
+            ),
+            None,
         )
-        if not ends or not words[ends[0] - 1][:1].isupper():
+        if mention.label != "PERSON" or last is None:
             result.append(mention)
             continue
-        result.append(_Mention(mention.start, ends[0], "ORG"))
-        if ends[0] < mention.end:
-            result.append(_Mention(ends[0], mention.end, "PERSON"))
+        result.append(_Mention(mention.start, last + 1, "ORG"))
+        if last + 1 < mention.end:
+            result.append(_Mention(last + 1, mention.end, "PERSON"))
     return result
 
 
@@ -1243,11 +1250,7 @@ def _strip_title(mention: _Mention, words: Sequence[str], gazetteer: Gazetteer) 
     ("Kapolrestabes Medan"). Only a capital after the title shows where a name starts: in lower-case
     text the tagger's span stands ("sultan hamengku buwono x"). A place after "Wali" loses the
     title's "Kota" ("Wali Kota Makassar")."""
-    if (
-        mention.label == "LOC"
-        and mention.end - mention.start > 1
-        and tuple(map(fold, words[max(0, mention.start - 1) : mention.start + 1])) == _WALI_KOTA
-    ):
+    if mention.label == "LOC" and mention.end - mention.start > 1 and _wali_kota(words, mention.start):
         mention.start += 1
     if mention.label not in ("PERSON", "ORG"):
         return
@@ -1335,7 +1338,7 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _offices(mentions, words)
             mentions = _tidy(mentions, words, gazetteer, matches)
             mentions = _headed_places(mentions, words, matches)
-            mentions = _known_organisations_then_people(mentions, words, matches, gazetteer.titles)
+            mentions = _organisations_then_people(mentions, words, matches, gazetteer.titles)
             mentions = _initialled_people(mentions, words)
             mentions = _companies(mentions, words)
         dateline = _dateline_place(words, matches) if run is runs[0] else None
