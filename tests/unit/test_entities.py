@@ -349,6 +349,16 @@ def test_a_short_form_made_of_any_words_of_the_name_joins_it() -> None:
     assert found.get("Badan Pengelola Investasi Daya Anagata Nusantara (Danantara)") == "ORG"
 
 
+def test_a_region_the_document_names_is_split_off_the_person_after_an_office() -> None:
+    found = _by_text(
+        "Pemungutan suara ulang digelar di Kabupaten Deli Serdang pada Sabtu. Ketua Bawaslu Deli "
+        "Serdang Fitri Handayani mengatakan pengawasan diperketat di seluruh kecamatan."
+    )
+    assert found["Kabupaten Deli Serdang"] == ("LOC", "Deli Serdang")
+    assert found["Deli Serdang"] == ("LOC", "Deli Serdang")
+    assert found["Fitri Handayani"] == ("PERSON", "Fitri Handayani")
+
+
 def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
     text = (
         "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex resmi mengajukan kasasi. "

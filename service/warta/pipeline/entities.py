@@ -1356,51 +1356,66 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             yield _entity(run, mention, text, gazetteer), mention.canonical
 
 
-_AFFILIATED = re.compile(r"(\S+)\s+(\S+\s+\S.*)", re.DOTALL)
-
-
 def _affiliations_split(
     found: list[tuple[Entity, str | None]], gazetteer: Gazetteer
 ) -> list[tuple[Entity, str | None]]:
     """ "Direktur Utama Sritex Iwan Kurniawan Lukminto", "Perdana Menteri Hungaria Viktor Orban": the
     organisation or country of a title, run into the person after it. A person of three words or
-    more whose first word is a name of its own (tagged alone elsewhere in the document, known to the
-    gazetteer, or an initialism of three letters or more, "BSI Hery Gunardi") is that name and then
-    the person, as many times as the rest starts with one ("BPBD Majene Muhammad Ilham Syah")."""
+    more that opens with a name of its own (one the document names alone elsewhere, "Deli Serdang"
+    after "Kabupaten Deli Serdang"; one word the gazetteer knows; or an initialism of three letters or
+    more, "BSI Hery Gunardi") is that name and then the person, as many times as the rest starts
+    with one ("BPBD Majene Muhammad Ilham Syah")."""
     alone: dict[str, str] = {}
     for entity, _ in found:
         if entity.label != "PERSON":
             bare, short = _name(entity.text, place=_kind(entity.label) == "LOC")
             for name in (bare, short):
-                if name and " " not in name:
+                if name:
                     alone[name] = entity.label
     result: list[tuple[Entity, str | None]] = []
     for entity, canonical in found:
-        while (
-            entity.label == "PERSON" and canonical is None and (parts := _AFFILIATED.fullmatch(entity.text))
-        ):
-            first = parts.group(1)
-            known = gazetteer.get(first)
-            label = alone.get(first) or (
-                known.label if known is not None and known.label != "PERSON" else None
-            )
-            if label is None and len(first) >= 3 and _INITIALISM.fullmatch(first):
-                label = "ORG"
-            if label is None:
+        while entity.label == "PERSON" and canonical is None:
+            words = entity.text.split(" ")
+            affiliation = _affiliation(words, alone, gazetteer)
+            if affiliation is None:
                 break
-            affiliation = Entity(
-                text=first, label=label, start=entity.start, end=entity.start + len(first), canonical=first
+            first, label, known = affiliation
+            result.append(
+                (
+                    Entity(
+                        text=first,
+                        label=label,
+                        start=entity.start,
+                        end=entity.start + len(first),
+                        canonical=first,
+                    ),
+                    known,
+                )
             )
-            result.append((affiliation, known.canonical if known is not None else None))
+            rest = entity.text[len(first) + 1 :]
             entity = entity.model_copy(
-                update={
-                    "text": parts.group(2),
-                    "start": entity.start + parts.start(2),
-                    "canonical": parts.group(2),
-                }
+                update={"text": rest, "start": entity.end - len(rest), "canonical": rest}
             )
         result.append((entity, canonical))
     return result
+
+
+def _affiliation(
+    words: Sequence[str], alone: dict[str, str], gazetteer: Gazetteer
+) -> tuple[str, str, str | None] | None:
+    """The name a "person" of three words or more opens with, its label and its known canonical name,
+    leaving two words or more for the person; the longest such name."""
+    for size in range(len(words) - 2, 0, -1):
+        first = " ".join(words[:size])
+        label = alone.get(first)
+        known = gazetteer.get(first) if size == 1 else None
+        if label is None and known is not None and known.label != "PERSON":
+            label = known.label
+        if label is None and size == 1 and len(first) >= 3 and _INITIALISM.fullmatch(first):
+            label = "ORG"
+        if label is not None:
+            return first, label, known.canonical if known is not None else None
+    return None
 
 
 def _repeated_people(
@@ -1571,15 +1586,22 @@ def _longer_organisations(
 
 
 def _vote_labels(entities: Sequence[Entity], gazetteer: Gazetteer) -> None:
-    """One kind per canonical name in a document: the most frequent, ties going to the gazetteer's.
-    A place keeps its role in each mention: "ke Israel" stays LOC beside "Israel menyerang" (GPE)."""
+    """One kind per canonical name in a document: the most frequent, ties going to the gazetteer's;
+    a name the document also writes as a region ("Kabupaten Deli Serdang") is a place. A place keeps
+    its role in each mention: "ke Israel" stays LOC beside "Israel menyerang" (GPE)."""
     votes: dict[str, Counter[str]] = {}
+    regions: set[str] = set()
     for entity in entities:
         votes.setdefault(entity.canonical, Counter())[_kind(entity.label)] += 1
+        if entity.label in ("LOC", GPE) and _REGION.match(entity.text):
+            regions.add(entity.canonical)
     for entity in entities:
         counts = votes[entity.canonical]
         known = gazetteer.get(entity.canonical)
-        kind = max(counts, key=lambda label: (counts[label], known is not None and known.label == label))
+        if entity.canonical in regions:
+            kind = "LOC"
+        else:
+            kind = max(counts, key=lambda label: (counts[label], known is not None and known.label == label))
         if kind != _kind(entity.label):
             entity.label = kind
 
