@@ -1375,11 +1375,13 @@ def _affiliations_split(
     result: list[tuple[Entity, str | None]] = []
     for entity, canonical in found:
         while entity.label == "PERSON" and canonical is None:
-            words = entity.text.split(" ")
-            affiliation = _affiliation(words, alone, gazetteer)
+            words = list(_WORD_SPAN.finditer(entity.text))
+            affiliation = _affiliation([word.group() for word in words], alone, gazetteer)
             if affiliation is None:
                 break
-            first, label, known = affiliation
+            size, label, known = affiliation
+            first = entity.text[: words[size - 1].end()]
+            rest = entity.text[words[size].start() :]
             result.append(
                 (
                     Entity(
@@ -1392,7 +1394,6 @@ def _affiliations_split(
                     known,
                 )
             )
-            rest = entity.text[len(first) + 1 :]
             entity = entity.model_copy(
                 update={"text": rest, "start": entity.end - len(rest), "canonical": rest}
             )
@@ -1400,11 +1401,14 @@ def _affiliations_split(
     return result
 
 
+_WORD_SPAN = re.compile(r"\S+")
+
+
 def _affiliation(
     words: Sequence[str], alone: dict[str, str], gazetteer: Gazetteer
-) -> tuple[str, str, str | None] | None:
-    """The name a "person" of three words or more opens with, its label and its known canonical name,
-    leaving two words or more for the person; the longest such name."""
+) -> tuple[int, str, str | None] | None:
+    """How many words of a "person" of three words or more make the name it opens with, with that
+    name's label and known canonical name, leaving two words or more for the person; the longest."""
     for size in range(len(words) - 2, 0, -1):
         first = " ".join(words[:size])
         label = alone.get(first)
@@ -1414,7 +1418,7 @@ def _affiliation(
         if label is None and size == 1 and len(first) >= 3 and _INITIALISM.fullmatch(first):
             label = "ORG"
         if label is not None:
-            return first, label, known.canonical if known is not None else None
+            return size, label, known.canonical if known is not None else None
     return None
 
 
