@@ -359,6 +359,15 @@ def test_a_region_the_document_names_is_split_off_the_person_after_an_office() -
     assert found["Fitri Handayani"] == ("PERSON", "Fitri Handayani")
 
 
+def test_a_region_is_never_read_as_part_of_a_person_named_in_the_document() -> None:
+    found = _found(
+        "Tanggul tailing milik perusahaan smelter nikel di Kecamatan Bahodopi, Kabupaten Morowali, "
+        "Sulawesi Tengah, jebol pada Senin dini hari. Tim gabungan dari Kantor Pencarian dan "
+        "Pertolongan Palu, BPBD Morowali dan Polres Morowali masih melakukan pencarian hingga Selasa."
+    )
+    assert found.get("Kabupaten Morowali") == "LOC"
+
+
 def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
     text = (
         "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex resmi mengajukan kasasi. "

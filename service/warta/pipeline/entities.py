@@ -1495,6 +1495,7 @@ def canonicalise(
     for alias, original in aliases:
         spelling[keys[alias]] = spelling[keys[original]]
     _spell_initialisms(found, keys, spelling, gazetteer)
+    regions = {key for (entity, _), key in zip(found, keys, strict=True) if _REGION.match(entity.text)}
     people: dict[tuple[str, ...], tuple[str, ...]] = {}
     for (entity, _), key in zip(found, keys, strict=True):
         if entity.label != "PERSON" or len(key) < 2:
@@ -1502,7 +1503,7 @@ def canonicalise(
         for size in range(1, len(key)):
             for offset in range(len(key) - size + 1):
                 part = key[offset : offset + size]
-                if len(people.get(part, ())) < len(key):
+                if part not in regions and len(people.get(part, ())) < len(key):
                     people[part] = key
     longer = _longer_organisations(found, keys)
     result = []
@@ -1597,7 +1598,7 @@ def _vote_labels(entities: Sequence[Entity], gazetteer: Gazetteer) -> None:
     regions: set[str] = set()
     for entity in entities:
         votes.setdefault(entity.canonical, Counter())[_kind(entity.label)] += 1
-        if entity.label in ("LOC", GPE) and _REGION.match(entity.text):
+        if _REGION.match(entity.text):
             regions.add(entity.canonical)
     for entity in entities:
         counts = votes[entity.canonical]
