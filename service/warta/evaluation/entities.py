@@ -49,7 +49,7 @@ EVALUATION_FILES = ("idner2k_dev.tsv", "nergrit_valid.tsv", "nerp_valid.tsv")
 EVERY_PLACE_SHARE = 0.75
 """Share of the gazetteer's places in a file that its gold marks as places, above which the file
 marks every mention of a country: idner-news-2k marks 49 % (dev) and 57 % (train), leaving the ones
-that act unmarked; NERGrit 88 %, NERP 86 %, ``tests/data/entities`` 76–79 % (the rest sit inside
+that act unmarked; NERGrit 88 %, NERP 86 %, ``tests/data/entities`` 75–77 % (the rest sit inside
 organisations' names, "Bank Indonesia")."""
 
 DOCUMENT_START = "-DOCSTART-"
