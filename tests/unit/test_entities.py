@@ -368,6 +368,15 @@ def test_a_region_is_never_read_as_part_of_a_person_named_in_the_document() -> N
     assert found.get("Kabupaten Morowali") == "LOC"
 
 
+def test_a_body_sentence_full_of_names_is_no_headline() -> None:
+    found = _found(
+        "Tim gabungan Polda Aceh, Kodam Iskandar Muda, dan Badan Narkotika Nasional Provinsi Aceh "
+        "(BNNP Aceh) memusnahkan seribu batang ganja."
+    )
+    assert found.get("Polda Aceh") == "ORG"
+    assert found.get("Badan Narkotika Nasional Provinsi Aceh (BNNP Aceh)") == "ORG"
+
+
 def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
     text = (
         "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex resmi mengajukan kasasi. "

@@ -649,7 +649,11 @@ def _lower_word(word: str) -> bool:
 
 
 def _headline(words: Sequence[str]) -> bool:
-    """Most longer words capitalised: a title-cased headline, where capitals say little."""
+    """Most longer words capitalised and no full stop at the end: a title-cased headline, where
+    capitals say little. A sentence of the body ends with a stop, however many names it holds
+    ("Tim gabungan Polda Aceh, Kodam Iskandar Muda, dan BNNP Aceh memusnahkan …")."""
+    if words and words[-1] == ".":
+        return False
     long = [word for word in words if len(word) > 3 and word.isalpha()]
     return len(long) >= 4 and sum(word[:1].isupper() for word in long) >= 0.7 * len(long)
 
