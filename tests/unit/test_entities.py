@@ -377,6 +377,11 @@ def test_a_body_sentence_full_of_names_is_no_headline() -> None:
     assert found.get("Badan Narkotika Nasional Provinsi Aceh (BNNP Aceh)") == "ORG"
 
 
+def test_an_organisation_ending_inside_a_known_place_takes_all_of_it() -> None:
+    found = _found("Data itu dirilis Badan Pusat Statistik Provinsi Jawa Tengah pada Senin pagi di Semarang.")
+    assert found.get("Badan Pusat Statistik Provinsi Jawa Tengah") == "ORG"
+
+
 def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
     text = (
         "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex resmi mengajukan kasasi. "

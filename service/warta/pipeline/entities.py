@@ -301,7 +301,8 @@ def _merge(
     marks a country only where it is a location ("ke Israel"), not where it acts ("Israel menuding"),
     which would leave the events stage without its actor (``_mark_acting_places`` labels such
     mentions GPE); NERGrit and NERP mark both. A span made of two or more known names ("kantor berita
-    Rusia Interfax") becomes those names."""
+    Rusia Interfax") becomes those names, and an organisation that ends inside a known place takes
+    all of it ("Badan Pusat Statistik Provinsi Jawa Tengah")."""
     mentions = [_Mention(start, end, label) for start, end, label in model if label in LABELS]
     starts = {match.start: match for match in matches}
     for mention in list(mentions):
@@ -316,6 +317,9 @@ def _merge(
     for match in matches:
         overlapping = [m for m in mentions if m.start < match.end and match.start < m.end]
         if match.name.label == "LOC" and overlapping and not all(m.label == "LOC" for m in overlapping):
+            for m in overlapping:
+                if m.label == "ORG" and m.start < match.start < m.end < match.end:
+                    m.end = match.end  # "Badan Pusat Statistik Provinsi Jawa" + "Tengah"
             continue
         if all(match.start <= m.start and m.end <= match.end for m in overlapping):
             mentions = [m for m in mentions if m not in overlapping]
