@@ -382,6 +382,14 @@ def test_an_organisation_ending_inside_a_known_place_takes_all_of_it() -> None:
     assert found.get("Badan Pusat Statistik Provinsi Jawa Tengah") == "ORG"
 
 
+def test_a_company_keeps_the_stop_of_tbk_and_the_short_form_after_it() -> None:
+    found = _by_text(
+        "Proyek itu digarap PT PP (Persero) Tbk. (PTPP) dan PT Wijaya Karya (Persero) Tbk. sejak Maret."
+    )
+    assert found["PT PP (Persero) Tbk. (PTPP)"] == ("ORG", "PP")
+    assert found["PT Wijaya Karya (Persero) Tbk."] == ("ORG", "Wijaya Karya")
+
+
 def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
     text = (
         "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex resmi mengajukan kasasi. "

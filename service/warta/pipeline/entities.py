@@ -934,6 +934,8 @@ def _with_short_forms(mentions: list[_Mention], words: Sequence[str], gazetteer:
             if mention.end == mention.start:
                 continue
         i = mention.end
+        if mention.label == "ORG" and i + 1 < len(words) and words[i] == "." and fold(words[i - 1]) == "tbk":
+            mention.end = i = i + 1  # "PT PP (Persero) Tbk. (PTPP)": the stop is the abbreviation's
         if mention.label != "PERSON" and i + 2 < len(words) and words[i] == "(":
             close = next((j for j in range(i + 2, min(i + 5, len(words))) if words[j] == ")"), None)
             if close is not None and _shortens(
@@ -1626,9 +1628,9 @@ def _kind(label: str) -> str:
 def _name(surface: str, *, place: bool = False) -> tuple[str, str | None]:
     """ "PT Bank Syariah Indonesia Tbk" → "Bank Syariah Indonesia", and for a place "Kabupaten
     Demak" → "Demak"; "Pengadilan Kriminal Internasional (ICC)" → the name and its short form "ICC",
-    which is not part of the name."""
+    which is not part of the name; the short form is the last bracket, "PT PP (Persero) Tbk. (PTPP)"."""
     bare = (_REGION.sub("", surface) if place else _LEGAL_FORM.sub("", surface)) or surface
-    head, bracket, short = bare.partition(" (")
+    head, bracket, short = bare.rpartition(" (")
     if bracket and head and short.endswith(")"):
         return _LEGAL_FORM.sub("", head) or head, short[:-1]
     return bare, None
