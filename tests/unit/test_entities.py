@@ -390,6 +390,14 @@ def test_a_company_keeps_the_stop_of_tbk_and_the_short_form_after_it() -> None:
     assert found["PT Wijaya Karya (Persero) Tbk."] == ("ORG", "Wijaya Karya")
 
 
+def test_a_mountains_name_without_its_head_names_the_same_place() -> None:
+    text = (
+        "Lumajang - Gunung Semeru kembali erupsi pada Selasa pagi. PVMBG mempertahankan status Semeru "
+        "pada Level III atau Siaga. Warga diminta menjauhi sungai yang berhulu di Semeru."
+    )
+    assert [e.label for e in extract_entities(text) if e.text == "Semeru"] == ["LOC", "LOC"]
+
+
 def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
     text = (
         "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex resmi mengajukan kasasi. "

@@ -1432,19 +1432,50 @@ def _affiliation(
     return None
 
 
-def _repeated_people(
+_SELF_NAMED_HEADS = frozenset(
+    [
+        "gunung",
+        "sungai",
+        "danau",
+        "pulau",
+        "kepulauan",
+        "teluk",
+        "selat",
+        "kabupaten",
+        "kota",
+        "provinsi",
+        "kecamatan",
+        "kelurahan",
+        "desa",
+        "dusun",
+    ]
+)
+"""Place heads whose name stands alone too ("Semeru" after "Gunung Semeru", "Sikka" after "Kabupaten
+Sikka"), unlike streets, buildings and airports, often named after a person ("Jalan Sudirman")."""
+
+
+def _repeated_names(
     tokens: Sequence[Token], text: str, found: Sequence[tuple[Entity, str | None]], gazetteer: Gazetteer
 ) -> list[tuple[Entity, str | None]]:
-    """Where the article repeats a person's name, or a word of it ("Lam" after "To Lam"), and the
-    tagger missed it: a name found once names the same person throughout the article."""
-    names: set[tuple[str, ...]] = set()
+    """Where the article repeats a name the tagger missed: a person's name, or a word of it ("Lam"
+    after "To Lam"), names the same person throughout the article, and a mountain's, river's or
+    region's name without its head ("Semeru" after "Gunung Semeru") the same place."""
+    names: dict[tuple[str, ...], str] = {}
     for entity, _ in found:
         key = folded_words(entity.text)
         if entity.label == "PERSON":
-            names.add(key)
-            names.update((part,) for part in key if len(part) > 2 and part not in gazetteer.titles)
+            names[key] = "PERSON"
+            names.update(
+                ((part,), "PERSON") for part in key if len(part) > 2 and part not in gazetteer.titles
+            )
+    for entity, _ in found:
+        key = folded_words(entity.text)
+        if _kind(entity.label) == "LOC" and len(key) > 1 and key[0] in _SELF_NAMED_HEADS:
+            names.setdefault(key[1:], "LOC")
     names = {
-        key for key in names if (known := gazetteer.get(" ".join(key))) is None or known.label == "PERSON"
+        key: label
+        for key, label in names.items()
+        if (known := gazetteer.get(" ".join(key))) is None or known.label == label
     }
     if not names:
         return []
@@ -1471,7 +1502,8 @@ def _repeated_people(
             0,
         )
         if size:
-            repeated.append((_entity(tokens, _Mention(i, i + size, "PERSON"), text, gazetteer), None))
+            label = names[tuple(fold(t.text) for t in tokens[i : i + size])]
+            repeated.append((_entity(tokens, _Mention(i, i + size, label), text, gazetteer), None))
         i += size or 1
     return repeated
 
@@ -1660,6 +1692,6 @@ def extract_entities(text: str) -> list[Entity]:
     gazetteer = load()
     tokens = tokenize(text)
     found = _affiliations_split(list(_tag(tokens, text, gazetteer)), gazetteer)
-    found += _repeated_people(tokens, text, found, gazetteer)
+    found += _repeated_names(tokens, text, found, gazetteer)
     found.sort(key=lambda pair: pair[0].start)
     return canonicalise(found, gazetteer, _aliases(found, text))
