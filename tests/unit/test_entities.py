@@ -398,6 +398,14 @@ def test_a_mountains_name_without_its_head_names_the_same_place() -> None:
     assert [e.label for e in extract_entities(text) if e.text == "Semeru"] == ["LOC", "LOC"]
 
 
+def test_a_titles_country_is_split_off_the_person_after_the_titles_role_words() -> None:
+    found = _found(
+        "Pertemuan itu juga dihadiri Menteri Luar Negeri Cina Wang Yi yang tiba sehari sebelumnya."
+    )
+    assert found.get("Wang Yi") == "PERSON"
+    assert found.get("Cina") in ("LOC", "GPE")
+
+
 def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
     text = (
         "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex resmi mengajukan kasasi. "

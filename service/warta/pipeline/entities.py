@@ -669,6 +669,9 @@ def _wali_kota(words: Sequence[str], k: int) -> bool:
 
 
 def _after_title(folded: Sequence[str], k: int, titles: frozenset[str]) -> bool:
+    """Whether a title ends right before ``folded[k]``, its role words included ("Menteri Luar Negeri")."""
+    while k > 1 and folded[k - 1] in _ROLE_WORDS:
+        k -= 1
     return k > 0 and (folded[k - 1] in titles or _wali_kota(folded, k - 1))
 
 
