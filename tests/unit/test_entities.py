@@ -328,6 +328,10 @@ def test_dams_hotels_oceans_and_regional_offices_are_named_by_their_heads() -> N
     )
     assert found.get("Bendungan Manikin") == "LOC"
     assert found.get("Kanwil Kemenkumham Sulawesi Tengah") == "ORG"
+    inspectorate = _found(
+        "Kasus itu kini ditangani Inspektorat Kabupaten Sikka yang memeriksa dua pejabat dinas."
+    )
+    assert inspectorate.get("Inspektorat Kabupaten Sikka") == "ORG"
     ocean = _found('"Tuna dari perairan Laut Maluku dan Samudra Pasifik punya reputasi kualitas sangat baik.')
     assert ocean.get("Samudra Pasifik") == "LOC"
 

@@ -441,6 +441,7 @@ _ORG_HEADS = frozenset(
         "kejari",
         "timnas",
         "kanwil",
+        "inspektorat",
     ]
 )
 """First words that make a name an organisation ("Universitas New South Wales", "Badan …")."""
