@@ -410,6 +410,15 @@ def test_a_titles_country_is_split_off_the_person_after_the_titles_role_words() 
     assert found.get("Cina") in ("LOC", "GPE")
 
 
+def test_a_first_name_run_into_a_long_unit_name_goes_back_to_its_person() -> None:
+    found = _found(
+        "Kepala Dinas Perindustrian dan Perdagangan Provinsi Jawa Tengah Eko Prasetyo Nugroho mengatakan "
+        "stok elpiji aman hingga akhir bulan."
+    )
+    assert found.get("Dinas Perindustrian dan Perdagangan Provinsi Jawa Tengah") == "ORG"
+    assert found.get("Eko Prasetyo Nugroho") == "PERSON"
+
+
 def test_a_name_after_alias_names_the_entity_before_it_throughout() -> None:
     text = (
         "PT Sri Rejeki Isman Tbk (SRIL) alias Sritex resmi mengajukan kasasi. "

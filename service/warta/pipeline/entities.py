@@ -1101,17 +1101,21 @@ def _organisations_then_people(
             result.append(mention)
             continue
         if match is None or match.name.label != "ORG":
+            named = following is not None and following.label == "PERSON" and following.start == mention.end
             office = next(
                 (
                     place
                     for place in reversed(places)
                     if mention.start < place.start < place.end < mention.end
-                    and a_name(range(place.end, mention.end))
+                    and a_name(range(place.end, mention.end), shortest=1 if named else 2)
                 ),
                 None,
             )
             if office is None:
                 result.append(mention)
+            elif named:  # the person's first name ran into the organisation: "… Jawa Tengah Eko" + "Prasetyo"
+                following.start = office.end
+                result.append(_Mention(mention.start, office.end, "ORG"))
             else:
                 result += [
                     _Mention(mention.start, office.end, "ORG"),
