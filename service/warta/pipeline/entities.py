@@ -1500,19 +1500,17 @@ def _repeated_names(
         if lengths is None:
             i += 1
             continue
-        size = next(
-            (
-                n
-                for n in sorted(lengths, reverse=True)
-                if tuple(fold(t.text) for t in tokens[i : i + n]) in names
-                and all(name_cased(t.text) and not any(covered[t.start : t.end]) for t in tokens[i : i + n])
-            ),
-            0,
-        )
-        if size:
-            label = names[tuple(fold(t.text) for t in tokens[i : i + size])]
-            repeated.append((_entity(tokens, _Mention(i, i + size, label), text, gazetteer), None))
-        i += size or 1
+        for size in sorted(lengths, reverse=True):
+            run = tokens[i : i + size]
+            label = names.get(tuple(fold(t.text) for t in run))
+            if label is not None and all(
+                name_cased(t.text) and not any(covered[t.start : t.end]) for t in run
+            ):
+                repeated.append((_entity(tokens, _Mention(i, i + size, label), text, gazetteer), None))
+                i += size
+                break
+        else:
+            i += 1
     return repeated
 
 
