@@ -85,6 +85,11 @@ def tokenize(text: str) -> list[Token]:
     return [_new_tuple(Token, (m.group(), m.start(), m.end())) for m in TOKEN.finditer(text)]
 
 
+def _abbreviation(word: str) -> bool:
+    """Whether a stop after ``word`` would end a title or an initial ("Prof", "dr", "H"), not a sentence."""
+    return ABBREVIATION.search(word + ".") is not None
+
+
 def sentences(tokens: Sequence[Token], text: str) -> Iterator[Sequence[Token]]:
     """Token runs ending at ., ! or ?, a line break, or a length cap so that no sequence is huge. The
     stop of an initial or a title ends none: "RSUP Prof. dr. I.G.N.G. Ngoerah" is one name."""
@@ -94,7 +99,7 @@ def sentences(tokens: Sequence[Token], text: str) -> Iterator[Sequence[Token]]:
             yield tokens[first:i]
             first = i
         if token.text in _SENTENCE_END and not (
-            token.text == "." and i > first and ABBREVIATION.search(tokens[i - 1].text + ".")
+            token.text == "." and i > first and _abbreviation(tokens[i - 1].text)
         ):
             yield tokens[first : i + 1]
             first = i + 1
@@ -1003,7 +1008,7 @@ def _mark_acting_places(mentions: Sequence[_Mention], words: Sequence[str], matc
 
 def _abbreviated(words: Sequence[str], k: int) -> bool:
     """Whether ``words[k]`` is a title's or an initial's abbreviation, its stop after it."""
-    return k + 1 < len(words) and words[k + 1] == "." and ABBREVIATION.search(words[k] + ".") is not None
+    return k + 1 < len(words) and words[k + 1] == "." and _abbreviation(words[k])
 
 
 def _in_name(words: Sequence[str], k: int) -> bool:
@@ -1176,15 +1181,19 @@ def _companies(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]
     ("East Ventures Yohanes Hartanto", "Openspace Ventures")."""
     result: list[_Mention] = []
     for mention in mentions:
-        last = next(
-            (
-                k
-                for k in range(mention.start + 1, mention.end)
-                if words[k][:1].isupper() and fold(words[k]) in _COMPANY_ENDS
-            ),
-            None,
+        last = (
+            next(
+                (
+                    k
+                    for k in range(mention.start + 1, mention.end)
+                    if words[k][:1].isupper() and fold(words[k]) in _COMPANY_ENDS
+                ),
+                None,
+            )
+            if mention.label == "PERSON"
+            else None
         )
-        if mention.label != "PERSON" or last is None:
+        if last is None:
             result.append(mention)
             continue
         result.append(_Mention(mention.start, last + 1, "ORG"))
@@ -1469,6 +1478,7 @@ def _repeated_names(
     after "To Lam"), names the same person throughout the article, and a mountain's, river's or
     region's name without its head ("Semeru" after "Gunung Semeru") the same place."""
     names: dict[tuple[str, ...], str] = {}
+    places: set[tuple[str, ...]] = set()
     for entity, _ in found:
         key = folded_words(entity.text)
         if entity.label == "PERSON":
@@ -1476,10 +1486,9 @@ def _repeated_names(
             names.update(
                 ((part,), "PERSON") for part in key if len(part) > 2 and part not in gazetteer.titles
             )
-    for entity, _ in found:
-        key = folded_words(entity.text)
-        if _kind(entity.label) == "LOC" and len(key) > 1 and key[0] in _SELF_NAMED_HEADS:
-            names.setdefault(key[1:], "LOC")
+        elif _kind(entity.label) == "LOC" and len(key) > 1 and key[0] in _SELF_NAMED_HEADS:
+            places.add(key[1:])
+    names.update((key, "LOC") for key in places if key not in names)  # a person's name wins
     names = {
         key: label
         for key, label in names.items()
