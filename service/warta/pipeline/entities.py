@@ -1072,22 +1072,23 @@ def _headed_places(
 def _organisations_then_people(
     mentions: list[_Mention], words: Sequence[str], matches: Sequence[Match], titles: frozenset[str]
 ) -> list[_Mention]:
-    """An organisation's span that is a known organisation and then more words ends with the known
-    name, or with the known place right after it, its office ("KPU Sumut", ``_offices``). One more
-    word opens the person right after it ("Gubernur BI Perry Warjiyo" tagged "BI Perry" and
-    "Warjiyo"); the rest is a person itself when it is two or more capitalised words, none a place,
-    a word cased text writes in lower case or a company's legal form ("Kementerian Luar Negeri
-    Rolliansyah Soemirat", "BPBD Garut Satria Budi"); a single word could as well be a term ("BI
-    Rate"), unless a title opens the span's organisation ("Ketua MK Suhartoyo"). An organisation
-    no list knows ends at the last known place in it that such a person follows: "Dinas Kesehatan
-    Provinsi Bali Nyoman Gede Anom"."""
+    """An organisation's span that runs into a person's name ends where the organisation does: a
+    known organisation at the name it is known by, or at the known place right after it, its office
+    ("KPU Sumut", ``_offices``); one no list knows at the last known place in it that the name
+    follows ("Dinas Kesehatan Provinsi Bali Nyoman Gede Anom"). The rest must be capitalised words,
+    none known, a word cased text writes in lower case or an organisation's head. When a person
+    follows at once, the rest is that person's first name ("Gubernur BI Perry Warjiyo" tagged "BI
+    Perry" and "Warjiyo"); otherwise it is a person of its own if it is two words or more
+    ("Kementerian Luar Negeri Rolliansyah Soemirat", "BPBD Garut Satria Budi"), or one word after a
+    title before a known organisation ("Ketua MK Suhartoyo"); one word alone could as well be a
+    term ("BI Rate")."""
     if not any(mention.label == "ORG" and mention.canonical is None for mention in mentions):
         return mentions
     known = {match.start: match for match in matches}
     places = [match for match in matches if match.name.label == "LOC"]
     common = lexicon().common
 
-    def a_name(rest: range, shortest: int = 2) -> bool:
+    def a_name(rest: range, shortest: int) -> bool:
         return (
             shortest <= len(rest) <= _MAX_NAME_WORDS
             and not any(k in known for k in rest)
@@ -1097,7 +1098,6 @@ def _organisations_then_people(
 
     result: list[_Mention] = []
     for mention, following in itertools.zip_longest(mentions, mentions[1:]):
-        match = known.get(mention.start)
         if (
             mention.label != "ORG"
             or mention.canonical is not None
@@ -1105,52 +1105,38 @@ def _organisations_then_people(
         ):
             result.append(mention)
             continue
-        if match is None or match.name.label != "ORG":
-            named = following is not None and following.label == "PERSON" and following.start == mention.end
-            office = next(
+        match = known.get(mention.start)
+        if match is not None and match.name.label != "ORG":
+            match = None
+        named = following is not None and following.label == "PERSON" and following.start == mention.end
+        titled = match is not None and mention.start > 0 and fold(words[mention.start - 1]) in titles
+        shortest = 1 if named or titled else 2
+        organisation: _Mention | None
+        if match is None:
+            organisation = next(
                 (
-                    place
+                    _Mention(mention.start, place.end, "ORG")
                     for place in reversed(places)
                     if mention.start < place.start < place.end < mention.end
-                    and a_name(range(place.end, mention.end), shortest=1 if named else 2)
+                    and a_name(range(place.end, mention.end), shortest)
                 ),
                 None,
             )
-            if office is None:
-                result.append(mention)
-            elif named:  # the person's first name ran into the organisation: "… Jawa Tengah Eko" + "Prasetyo"
-                following.start = office.end
-                result.append(_Mention(mention.start, office.end, "ORG"))
-            else:
-                result += [
-                    _Mention(mention.start, office.end, "ORG"),
-                    _Mention(office.end, mention.end, "PERSON"),
-                ]
-            continue
-        if match.end >= mention.end:
-            result.append(mention)
-            continue
-        place = known.get(match.end)
-        if place is not None and place.name.label == "LOC" and place.end <= mention.end:
+        elif (
+            (place := known.get(match.end)) is not None
+            and place.name.label == "LOC"
+            and place.end <= mention.end
+        ):
             organisation = _Mention(mention.start, place.end, "ORG")
         else:
             organisation = _Mention(mention.start, match.end, "ORG", match.name.canonical)
-        if organisation.end == mention.end:
+        if organisation is None or not a_name(range(organisation.end, mention.end), shortest):
             result.append(mention)
-        elif (
-            following is not None
-            and following.label == "PERSON"
-            and following.start == mention.end == organisation.end + 1
-        ):
+        elif named and following is not None:  # the person's first name ran into the organisation
             following.start = organisation.end
             result.append(organisation)
-        elif a_name(
-            range(organisation.end, mention.end),
-            shortest=1 if mention.start and fold(words[mention.start - 1]) in titles else 2,
-        ):
-            result += [organisation, _Mention(organisation.end, mention.end, "PERSON")]
         else:
-            result.append(mention)
+            result += [organisation, _Mention(organisation.end, mention.end, "PERSON")]
     return result
 
 
