@@ -23,7 +23,7 @@ import json
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -1538,7 +1538,8 @@ def canonicalise(
     for alias, original in aliases:
         spelling[keys[alias]] = spelling[keys[original]]
     _spell_initialisms(found, keys, spelling, gazetteer)
-    regions = {key for (entity, _), key in zip(found, keys, strict=True) if _REGION.match(entity.text)}
+    written_as_region = [_REGION.match(entity.text) is not None for entity, _ in found]
+    regions = {key for key, region in zip(keys, written_as_region, strict=True) if region}
     people: dict[tuple[str, ...], tuple[str, ...]] = {}
     for (entity, _), key in zip(found, keys, strict=True):
         if entity.label != "PERSON" or len(key) < 2:
@@ -1562,7 +1563,11 @@ def canonicalise(
             (key,) = longer[key]
         entity.canonical = spelling.get(key, entity.canonical)
         result.append(entity)
-    _vote_labels(result, gazetteer)
+    _vote_labels(
+        result,
+        gazetteer,
+        {e.canonical for e, region in zip(result, written_as_region, strict=True) if region},
+    )
     return result
 
 
@@ -1633,16 +1638,13 @@ def _longer_organisations(
     return longer
 
 
-def _vote_labels(entities: Sequence[Entity], gazetteer: Gazetteer) -> None:
+def _vote_labels(entities: Sequence[Entity], gazetteer: Gazetteer, regions: Collection[str]) -> None:
     """One kind per canonical name in a document: the most frequent, ties going to the gazetteer's;
-    a name the document also writes as a region ("Kabupaten Deli Serdang") is a place. A place keeps
-    its role in each mention: "ke Israel" stays LOC beside "Israel menyerang" (GPE)."""
+    a name the document also writes as a region (``regions``, "Kabupaten Deli Serdang") is a place.
+    A place keeps its role in each mention: "ke Israel" stays LOC beside "Israel menyerang" (GPE)."""
     votes: dict[str, Counter[str]] = {}
-    regions: set[str] = set()
     for entity in entities:
         votes.setdefault(entity.canonical, Counter())[_kind(entity.label)] += 1
-        if _REGION.match(entity.text):
-            regions.add(entity.canonical)
     for entity in entities:
         counts = votes[entity.canonical]
         known = gazetteer.get(entity.canonical)
