@@ -402,6 +402,27 @@ def test_a_mountains_name_without_its_head_names_the_same_place() -> None:
     assert [e.label for e in extract_entities(text) if e.text == "Semeru"] == ["LOC", "LOC"]
 
 
+def test_an_organisations_bracketed_short_form_names_it_where_it_recurs() -> None:
+    text = (
+        "Yayasan Inisiasi Alam Rehabilitasi Indonesia (YIARI) melepasliarkan dua orangutan pada Senin. "
+        "Menurut YIARI, keduanya sudah siap hidup di hutan."
+    )
+    assert [e.label for e in extract_entities(text) if e.text == "YIARI"] == ["ORG"]
+
+
+def test_a_listed_companys_ticker_is_the_company_wherever_it_recurs() -> None:
+    text = (
+        "Pada hari pertama perdagangan, saham KIRM langsung melesat 25 persen. Analis menilai "
+        "valuasi KIRM tidak murah."
+    )
+    assert [e.label for e in extract_entities(text) if e.text == "KIRM"] == ["ORG", "ORG"]
+
+
+def test_a_listed_companys_bracketed_ticker_is_part_of_its_mention() -> None:
+    found = _found("Induk usaha PT Bank Raya Indonesia Tbk (AGRO) menyetujui rencana merger itu.")
+    assert found.get("PT Bank Raya Indonesia Tbk (AGRO)") == "ORG"
+
+
 def test_a_titles_country_is_split_off_the_person_after_the_titles_role_words() -> None:
     found = _found(
         "Pertemuan itu juga dihadiri Menteri Luar Negeri Cina Wang Yi yang tiba sehari sebelumnya."

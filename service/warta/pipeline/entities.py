@@ -958,6 +958,8 @@ def _with_short_forms(mentions: list[_Mention], words: Sequence[str], gazetteer:
 def _shortens(short: Sequence[str], name: Sequence[str], mention: _Mention, gazetteer: Gazetteer) -> bool:
     if not short[0][:1].isupper():
         return False
+    if "tbk" in map(fold, name[-2:]):
+        return True  # a listed company's ticker: "PT Bank Raya Indonesia Tbk (AGRO)", "… Tbk. (PTPP)"
     bare, _ = _name(" ".join(name))
     if fold(short[0][0]) in {fold(word[0]) for word in bare.split() if word[:1].isupper()}:
         return True
@@ -1457,14 +1459,26 @@ _SELF_NAMED_HEADS = frozenset(
 Sikka"), unlike streets, buildings and airports, often named after a person ("Jalan Sudirman")."""
 
 
+_TICKER = re.compile(r"[A-Z]{4}")
+"""A company's code on the Indonesia Stock Exchange: four capitals ("BBRI", "KIRM")."""
+_SHARES = frozenset(["saham", "emiten"])
+
+
 def _repeated_names(
     tokens: Sequence[Token], text: str, found: Sequence[tuple[Entity, str | None]], gazetteer: Gazetteer
 ) -> list[tuple[Entity, str | None]]:
     """Where the article repeats a name the tagger missed: a person's name, or a word of it ("Lam"
-    after "To Lam"), names the same person throughout the article, and a mountain's, river's or
-    region's name without its head ("Semeru" after "Gunung Semeru") the same place."""
+    after "To Lam"), names the same person throughout the article; a mountain's, river's or
+    region's name without its head ("Semeru" after "Gunung Semeru") the same place; an
+    organisation's bracketed short form ("KNKT") and a listed company's ticker, four capitals after
+    "saham" or "emiten" ("saham KIRM"), the same organisation."""
     names: dict[tuple[str, ...], str] = {}
     places: set[tuple[str, ...]] = set()
+    organisations: set[tuple[str, ...]] = {
+        (fold(ticker.text),)
+        for before, ticker in itertools.pairwise(tokens)
+        if _TICKER.fullmatch(ticker.text) and fold(before.text) in _SHARES
+    }
     for entity, _ in found:
         key = folded_words(entity.text)
         if entity.label == "PERSON":
@@ -1474,7 +1488,10 @@ def _repeated_names(
             )
         elif _kind(entity.label) == "LOC" and len(key) > 1 and key[0] in _SELF_NAMED_HEADS:
             places.add(key[1:])
-    names.update((key, "LOC") for key in places if key not in names)  # a person's name wins
+        elif entity.label == "ORG" and (short := _name(entity.text)[1]) is not None:
+            organisations.add(folded_words(short))
+    for kind, keys in (("LOC", places), ("ORG", organisations)):
+        names.update((key, kind) for key in keys if key not in names)  # a person's name wins
     names = {
         key: label
         for key, label in names.items()
