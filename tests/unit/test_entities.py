@@ -423,6 +423,23 @@ def test_a_listed_companys_bracketed_ticker_is_part_of_its_mention() -> None:
     assert found.get("PT Bank Raya Indonesia Tbk (AGRO)") == "ORG"
 
 
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        (
+            "Ketua Aliansi Nelayan Natuna, Hendri, mengapresiasi patroli di perairan Natuna, Kepulauan Riau.",
+            "Aliansi Nelayan Natuna",
+        ),
+        ("Tersangka kini ditahan di Rutan Kelas IIB Kendal selama 20 hari.", "Rutan Kelas IIB Kendal"),
+        ("Pengaduan itu diterima KBRI Kuala Lumpur sejak awal pekan.", "KBRI Kuala Lumpur"),
+    ],
+)
+def test_forums_alliances_prisons_and_embassies_are_organisations_with_their_place(
+    text: str, organisation: str
+) -> None:
+    assert _found(text).get(organisation) == "ORG"
+
+
 def test_a_titles_country_is_split_off_the_person_after_the_titles_role_words() -> None:
     found = _found(
         "Pertemuan itu juga dihadiri Menteri Luar Negeri Cina Wang Yi yang tiba sehari sebelumnya."

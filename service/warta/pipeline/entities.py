@@ -447,6 +447,19 @@ _ORG_HEADS = frozenset(
         "timnas",
         "kanwil",
         "inspektorat",
+        "forum",
+        "aliansi",
+        "koalisi",
+        "serikat",
+        "paguyuban",
+        "koperasi",
+        "satgas",
+        "perumda",
+        "pdam",
+        "rutan",
+        "lapas",
+        "kbri",
+        "kjri",
     ]
 )
 """First words that make a name an organisation ("Universitas New South Wales", "Badan …")."""
