@@ -432,12 +432,29 @@ def test_a_listed_companys_bracketed_ticker_is_part_of_its_mention() -> None:
         ),
         ("Tersangka kini ditahan di Rutan Kelas IIB Kendal selama 20 hari.", "Rutan Kelas IIB Kendal"),
         ("Pengaduan itu diterima KBRI Kuala Lumpur sejak awal pekan.", "KBRI Kuala Lumpur"),
+        (
+            "Kepala Kantor SAR Timika Yohanes Mambrasar mengatakan pesawat itu hilang kontak.",
+            "Kantor SAR Timika",
+        ),
+        (
+            "Petugas dari Balai Besar Konservasi Sumber Daya Alam Sumatera Utara mengevakuasi satwa itu.",
+            "Balai Besar Konservasi Sumber Daya Alam Sumatera Utara",
+        ),
+        (
+            "Pengurus Besar Persatuan Guru Republik Indonesia (PB PGRI) menyambut baik kebijakan itu.",
+            "Pengurus Besar Persatuan Guru Republik Indonesia (PB PGRI)",
+        ),
     ],
 )
-def test_forums_alliances_prisons_and_embassies_are_organisations_with_their_place(
+def test_forums_offices_units_prisons_and_embassies_are_organisations_with_their_place(
     text: str, organisation: str
 ) -> None:
     assert _found(text).get(organisation) == "ORG"
+
+
+def test_a_village_or_district_hall_is_a_building_not_an_organisation() -> None:
+    found = _found("Warga mengungsi ke Balai Desa Sumberwuluh, Kecamatan Candipuro, sejak Selasa malam.")
+    assert found.get("Balai Desa Sumberwuluh") == "LOC"
 
 
 def test_a_titles_country_is_split_off_the_person_after_the_titles_role_words() -> None:

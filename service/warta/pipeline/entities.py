@@ -460,9 +460,24 @@ _ORG_HEADS = frozenset(
         "lapas",
         "kbri",
         "kjri",
+        "kantor",
+        "pengurus",
+        "balai",
     ]
 )
 """First words that make a name an organisation ("Universitas New South Wales", "Badan …")."""
+_HALLS = frozenset(["balai", "kantor"])
+_SEATS = frozenset(["desa", "kelurahan", "kecamatan", "kota", "camat", "lurah", "bupati", "gubernur", "wali"])
+"""A hall or office of a village, district, town or its head is a building: "Balai Desa Sumberwuluh",
+"Kantor Kecamatan Talang", "Kantor Gubernur Sulsel"; "Balai Besar KSDA", "Kantor SAR Palu" are units."""
+
+
+def _opens_organisation(folded: Sequence[str], i: int) -> bool:
+    if folded[i] not in _ORG_HEADS:
+        return False
+    return folded[i] not in _HALLS or i + 1 == len(folded) or folded[i + 1] not in _SEATS
+
+
 _PLACE_HEADS = frozenset(
     [
         "mausoleum",
@@ -719,7 +734,7 @@ def _tidy(
     cut = [f in _FUNCTION_WORDS and word.islower() for f, word in zip(folded, words, strict=True)]
     places = {m.start: m for m in matches if m.name.label == "LOC"}
     headline: bool | None = None
-    if any(capital[i] and f in _ORG_HEADS for i, f in enumerate(folded)):
+    if any(capital[i] and _opens_organisation(folded, i) for i in range(len(folded))):
         headline = _headline(words)
         if not headline:
             mentions = _headed_organisations(mentions, folded, capital, titles)
@@ -730,7 +745,7 @@ def _tidy(
             continue
         if not _without_numbers(mention, words):
             continue
-        if capital[mention.start] and folded[mention.start] in _ORG_HEADS:
+        if capital[mention.start] and _opens_organisation(folded, mention.start):
             mention.label = "ORG"
         elif _names_a_place(mention, words, gazetteer):
             mention.label = "LOC"
@@ -809,7 +824,7 @@ def _headed_organisations(
     i = 0
     while i < len(folded):
         head = covered.get(i)
-        if not (capital[i] and folded[i] in _ORG_HEADS):
+        if not (capital[i] and _opens_organisation(folded, i)):
             i += 1
             continue
         tagged = head if head is not None and head.label == "ORG" and head.start == i else None
