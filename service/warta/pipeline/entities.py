@@ -473,6 +473,7 @@ _SEATS = frozenset(["desa", "kelurahan", "kecamatan", "kota", "camat", "lurah", 
 
 
 def _opens_organisation(folded: Sequence[str], i: int) -> bool:
+    """Whether the word at ``i`` heads an organisation's name: "Kantor SAR Palu", not "Kantor Desa"."""
     if folded[i] not in _ORG_HEADS:
         return False
     return folded[i] not in _HALLS or i + 1 == len(folded) or folded[i + 1] not in _SEATS
