@@ -394,28 +394,33 @@ def test_a_company_keeps_the_stop_of_tbk_and_the_short_form_after_it() -> None:
     assert found["PT Wijaya Karya (Persero) Tbk."] == ("ORG", "Wijaya Karya")
 
 
-def test_a_mountains_name_without_its_head_names_the_same_place() -> None:
-    text = (
-        "Lumajang - Gunung Semeru kembali erupsi pada Selasa pagi. PVMBG mempertahankan status Semeru "
-        "pada Level III atau Siaga. Warga diminta menjauhi sungai yang berhulu di Semeru."
-    )
-    assert [e.label for e in extract_entities(text) if e.text == "Semeru"] == ["LOC", "LOC"]
-
-
-def test_an_organisations_bracketed_short_form_names_it_where_it_recurs() -> None:
-    text = (
-        "Yayasan Inisiasi Alam Rehabilitasi Indonesia (YIARI) melepasliarkan dua orangutan pada Senin. "
-        "Menurut YIARI, keduanya sudah siap hidup di hutan."
-    )
-    assert [e.label for e in extract_entities(text) if e.text == "YIARI"] == ["ORG"]
-
-
-def test_a_listed_companys_ticker_is_the_company_wherever_it_recurs() -> None:
-    text = (
-        "Pada hari pertama perdagangan, saham KIRM langsung melesat 25 persen. Analis menilai "
-        "valuasi KIRM tidak murah."
-    )
-    assert [e.label for e in extract_entities(text) if e.text == "KIRM"] == ["ORG", "ORG"]
+@pytest.mark.parametrize(
+    ("text", "name", "labels"),
+    [
+        (  # a mountain's name without its head
+            "Lumajang - Gunung Semeru kembali erupsi pada Selasa pagi. PVMBG mempertahankan status Semeru "
+            "pada Level III atau Siaga. Warga diminta menjauhi sungai yang berhulu di Semeru.",
+            "Semeru",
+            ["LOC", "LOC"],
+        ),
+        (  # an organisation's bracketed short form
+            "Yayasan Inisiasi Alam Rehabilitasi Indonesia (YIARI) melepasliarkan dua orangutan pada Senin. "
+            "Menurut YIARI, keduanya sudah siap hidup di hutan.",
+            "YIARI",
+            ["ORG"],
+        ),
+        (  # a listed company's ticker
+            "Pada hari pertama perdagangan, saham KIRM langsung melesat 25 persen. Analis menilai "
+            "valuasi KIRM tidak murah.",
+            "KIRM",
+            ["ORG", "ORG"],
+        ),
+    ],
+)
+def test_a_name_the_article_repeats_names_the_same_entity_each_time(
+    text: str, name: str, labels: list[str]
+) -> None:
+    assert [e.label for e in extract_entities(text) if e.text == name] == labels
 
 
 def test_a_listed_companys_bracketed_ticker_is_part_of_its_mention() -> None:
