@@ -463,6 +463,7 @@ _ORG_HEADS = frozenset(
         "kantor",
         "pengurus",
         "balai",
+        "angkatan",
     ]
 )
 """First words that make a name an organisation ("Universitas New South Wales", "Badan …")."""
