@@ -463,6 +463,12 @@ def test_forums_offices_units_prisons_and_embassies_are_organisations_with_their
     assert _found(text).get(organisation) == "ORG"
 
 
+def test_a_military_unit_its_number_and_its_name_after_the_slash_are_one_organisation() -> None:
+    found = _found("Prajurit Kodim 0204/Deli Serdang dan Kodam XII/Tanjungpura membantu evakuasi warga.")
+    assert found.get("Kodim 0204/Deli Serdang") == "ORG"
+    assert found.get("Kodam XII/Tanjungpura") == "ORG"
+
+
 def test_a_village_or_district_hall_is_a_building_not_an_organisation() -> None:
     found = _found("Warga mengungsi ke Balai Desa Sumberwuluh, Kecamatan Candipuro, sejak Selasa malam.")
     assert found.get("Balai Desa Sumberwuluh") == "LOC"

@@ -1206,6 +1206,49 @@ def _organisations_then_people(
     return result
 
 
+_TERRITORIAL_UNITS = frozenset(
+    ["kodam", "korem", "kodim", "koramil", "lanud", "lantamal", "lanal", "yonif", "brigif"]
+)
+_UNIT_NUMBER = re.compile(r"\d+|[IVXL]+")
+
+
+def _numbered_units(mentions: list[_Mention], words: Sequence[str], titles: frozenset[str]) -> list[_Mention]:
+    """ "Kodim 0204/Deli Serdang", "Kodam XII/Tanjungpura": a military unit, its number and the name
+    after the slash are one organisation, which the tagger, seeing a number and a place, cuts apart.
+    The name ends at a rank ("Korem 011/Lilawangsa Kolonel …"); a mention that runs on past the unit
+    keeps its rest."""
+    units = []
+    for i in range(len(words) - 1):
+        if not (
+            fold(words[i]) in _TERRITORIAL_UNITS
+            and name_cased(words[i])
+            and _UNIT_NUMBER.fullmatch(words[i + 1])
+        ):
+            continue
+        end = i + 2
+        if end + 1 < len(words) and words[end] == "/" and name_cased(words[end + 1]):
+            end += 2
+            while (
+                end < len(words)
+                and end - i < _MAX_ORG_WORDS
+                and name_cased(words[end])
+                and fold(words[end]) not in titles
+            ):
+                end += 1
+        units.append(_Mention(i, end, "ORG"))
+    if not units:
+        return mentions
+    kept = []
+    for mention in mentions:
+        unit = next((u for u in units if mention.start < u.end and u.start < mention.end), None)
+        if unit is None:
+            kept.append(mention)
+        elif mention.start >= unit.start and mention.end > unit.end:
+            mention.start = unit.end
+            kept.append(mention)
+    return sorted(kept + units, key=lambda m: m.start)
+
+
 _COMPANY_ENDS = frozenset(
     [
         "ventures",
@@ -1420,6 +1463,7 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _organisations_then_people(mentions, words, matches, gazetteer.titles)
             mentions = _initialled_people(mentions, words)
             mentions = _companies(mentions, words)
+            mentions = _numbered_units(mentions, words, gazetteer.titles)
         dateline = _dateline_place(words, matches) if run is runs[0] else None
         if dateline is not None:
             mentions = sorted(
