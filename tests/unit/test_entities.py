@@ -469,6 +469,12 @@ def test_a_military_unit_its_number_and_its_name_after_the_slash_are_one_organis
     assert found.get("Kodam XII/Tanjungpura") == "ORG"
 
 
+def test_a_ministers_portfolio_belongs_to_the_title_not_to_the_name_after_it() -> None:
+    found = _found("Menteri Luar Negeri China Wang Yi bertemu Menteri Pariwisata Widiyanti Putri Wardhana.")
+    assert found.get("China") in ("LOC", "GPE")
+    assert found.get("Widiyanti Putri Wardhana") == "PERSON"
+
+
 def test_a_village_or_district_hall_is_a_building_not_an_organisation() -> None:
     found = _found("Warga mengungsi ke Balai Desa Sumberwuluh, Kecamatan Candipuro, sejak Selasa malam.")
     assert found.get("Balai Desa Sumberwuluh") == "LOC"

@@ -1403,6 +1403,22 @@ def _strip_title(mention: _Mention, words: Sequence[str], gazetteer: Gazetteer) 
         mention.start += 1
 
 
+_MINISTERS = frozenset(["menteri", "menko", "wamen"])
+
+
+def _strip_portfolio(mention: _Mention, words: Sequence[str], gazetteer: Gazetteer) -> None:
+    """ "Menteri Luar Negeri China Wang Yi": a minister's portfolio is part of the title, not of the
+    name after it, which takes the gazetteer's label where it is known. Nothing may be left
+    ("Menteri Agraria" tagged a person)."""
+    if not (mention.start and fold(words[mention.start - 1]) in _MINISTERS) or mention.canonical:
+        return
+    while mention.start < mention.end and fold(words[mention.start]) in gazetteer.portfolios:
+        mention.start += 1
+    known = gazetteer.get(" ".join(words[mention.start : mention.end]))
+    if known is not None:
+        mention.label, mention.canonical = known.label, known.canonical
+
+
 def _lone_title(mention: _Mention, words: Sequence[str], titles: frozenset[str]) -> bool:
     """ "Analis", "Ekonom" tagged as a person with no name after it."""
     return (
@@ -1472,7 +1488,8 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             )
         for mention in mentions:
             _strip_title(mention, words, gazetteer)
-        mentions = [m for m in mentions if not _lone_title(m, words, gazetteer.titles)]
+            _strip_portfolio(mention, words, gazetteer)
+        mentions = [m for m in mentions if m.end > m.start and not _lone_title(m, words, gazetteer.titles)]
         mentions = _with_short_forms(mentions, words, gazetteer)
         _mark_acting_places([m for m in mentions if m is not dateline], words, matches)
         for mention in mentions:

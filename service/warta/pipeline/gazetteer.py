@@ -97,7 +97,9 @@ def _case_fits(word: str, case: str, cased: bool) -> bool:
 class Gazetteer:
     """Longest-match lookup of known names in a sequence of words."""
 
-    def __init__(self, entries: Sequence[_Entry], titles: frozenset[str]) -> None:
+    def __init__(
+        self, entries: Sequence[_Entry], titles: frozenset[str], portfolios: frozenset[str] = frozenset()
+    ) -> None:
         self._by_first: dict[str, list[_Entry]] = {}
         self._by_words: dict[tuple[str, ...], Name] = {}
         for entry in entries:
@@ -108,6 +110,9 @@ class Gazetteer:
         for candidates in self._by_first.values():
             candidates.sort(key=lambda entry: len(entry.words), reverse=True)
         self.titles = titles
+        self.portfolios = portfolios
+        """Words of ministries' names after "Kementerian" ("luar", "negeri", "kesehatan"): after
+        "Menteri" they belong to the title, not to the name that follows."""
 
     def __len__(self) -> int:
         return len(self._by_words)
@@ -189,4 +194,11 @@ def load() -> Gazetteer:
         entry for alias, name in [*_curated(), *_pycountry()] if (entry := _entry(alias, name)) is not None
     ]
     titles = frozenset(fold(row[0]) for row in _rows("titles.txt"))
-    return Gazetteer(entries, titles)
+    portfolios = frozenset(
+        word
+        for entry in entries
+        if entry.words[0] == "kementerian"
+        for word in entry.words[1:]
+        if word.isalpha() and word not in ("dan", "koordinator", "bidang")
+    )
+    return Gazetteer(entries, titles, portfolios)
