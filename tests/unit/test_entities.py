@@ -266,6 +266,15 @@ def test_initials_named_as_such_or_with_an_age_are_a_person_throughout() -> None
     assert people == ["JL", "MZ", "SB", "JL", "MZ"]
 
 
+def test_listed_initials_and_initials_after_a_rank_are_people() -> None:
+    text = (
+        "Tiga warga berinisial WS, AN dan MR kini berstatus tersangka. Anggota polres berinisial "
+        "Brigadir RH juga menjalani sidang etik. RH diduga memeras seorang sopir."
+    )
+    people = [e.text for e in extract_entities(text) if e.label == "PERSON"]
+    assert people == ["WS", "AN", "MR", "RH", "RH"]
+
+
 def test_a_name_ending_in_a_company_word_is_an_organisation_not_a_person() -> None:
     found = _found(
         "Putaran ini dipimpin Openspace Ventures. Partner East Ventures Yohanes Hartanto mengatakan "

@@ -1300,19 +1300,51 @@ def _companies(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]
 _INITIALS = re.compile(r"[A-Z]{1,4}")
 _AGE = re.compile(r"\d{1,2}")
 _INITIALLED = frozenset(["inisial", "berinisial", "Inisial", "Berinisial"])
+_RANKS = frozenset(
+    [
+        "bharada",
+        "bripda",
+        "briptu",
+        "brigadir",
+        "bripka",
+        "aipda",
+        "aiptu",
+        "ipda",
+        "iptu",
+        "akp",
+        "kompol",
+        "akbp",
+        "kombes",
+        "prada",
+        "pratu",
+        "praka",
+        "serda",
+        "sertu",
+        "serka",
+        "letda",
+        "lettu",
+        "kapten",
+        "mayor",
+        "letkol",
+        "kolonel",
+    ]
+)
+"""Police and army ranks: a suspect who serves is named by rank and initials, "Brigadir RH"."""
 
 
 def _initialled_people(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
-    """Crime and court news names suspects and victims by their initials: "berinisial AR", "MZ (38)"
-    with the age in brackets. Such initials are a person, also where the tagger labelled them
-    otherwise; initials inside a longer name it found stay part of that name."""
-    if "(" not in words and _INITIALLED.isdisjoint(words):
+    """Crime and court news names suspects and victims by their initials: "berinisial AR" (or "WS,
+    AN dan MR"), "Brigadir RH" after a rank, "MZ (38)" with the age in brackets. Such initials are a
+    person, also where the tagger labelled them otherwise; initials inside a longer name it found stay
+    part of that name."""
+    if "(" not in words and _INITIALLED.isdisjoint(words) and _RANKS.isdisjoint(map(fold, words)):
         return mentions
     people: list[_Mention] = []
     for i, word in enumerate(words):
         if not _INITIALS.fullmatch(word):
             continue
-        named = i > 0 and words[i - 1] in _INITIALLED
+        listed = i > 1 and words[i - 1] in (",", "dan") and people and people[-1].start == i - 2
+        named = (i > 0 and (words[i - 1] in _INITIALLED or fold(words[i - 1]) in _RANKS)) or listed
         aged = (
             len(word) > 1
             and i + 3 < len(words)
