@@ -447,6 +447,10 @@ def test_a_listed_companys_bracketed_ticker_is_part_of_its_mention() -> None:
         ("Tersangka kini ditahan di Rutan Kelas IIB Kendal selama 20 hari.", "Rutan Kelas IIB Kendal"),
         ("Pengaduan itu diterima KBRI Kuala Lumpur sejak awal pekan.", "KBRI Kuala Lumpur"),
         ("Personel TNI Angkatan Darat dikerahkan ke lokasi bencana.", "TNI Angkatan Darat"),
+        (
+            "Ketua Bawaslu Kabupaten Cianjur Hadi Dzikri mengatakan pengawasan diperketat.",
+            "Bawaslu Kabupaten Cianjur",
+        ),
         ("Kepala Dinkes Jember dr. Hendro Soelistijono mengatakan kasus DBD naik.", "Dinkes Jember"),
         (
             "Kasat Lantas mengatakan, Satlantas Polres Sidoarjo sudah memasang rambu.",

@@ -1038,7 +1038,8 @@ _REGION_WORDS = frozenset(["provinsi", "kabupaten", "kota"])
 def _offices(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
     """A known organisation named in one word and the known place right after it, or after
     "Provinsi", "Kabupaten" or "Kota", are its office there: "BPBD Garut", "KPU Sumut", "Bawaslu
-    Sumut", "Arema Indonesia", "KPU Provinsi Papua Tengah"."""
+    Sumut", "Arema Indonesia", "KPU Provinsi Papua Tengah". So is any place the text writes as a
+    region: "Bawaslu Kabupaten Cianjur"."""
     result: list[_Mention] = []
     for mention in mentions:
         last = result[-1] if result else None
@@ -1048,17 +1049,20 @@ def _offices(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
             and last.canonical is not None
             and last.end - last.start == 1
             and words[last.start][:1].isupper()
-            and (
-                mention.start == last.end
-                or (mention.start == last.end + 1 and fold(words[last.end]) in _REGION_WORDS)
-            )
             and mention.label == "LOC"
-            and mention.canonical is not None
+            and _office_place(mention, last.end, words)
         ):
             result[-1] = _Mention(last.start, mention.end, "ORG")
             continue
         result.append(mention)
     return result
+
+
+def _office_place(place: _Mention, after: int, words: Sequence[str]) -> bool:
+    """Whether ``place`` is where the organisation ending at ``after`` has its office."""
+    if place.start == after + 1:
+        return fold(words[after]) in _REGION_WORDS and place.canonical is not None
+    return place.start == after and (place.canonical is not None or fold(words[place.start]) in _REGION_WORDS)
 
 
 def _mark_acting_places(mentions: Sequence[_Mention], words: Sequence[str], matches: Sequence[Match]) -> None:
