@@ -770,7 +770,7 @@ def _tidy(
     cut = [f in _FUNCTION_WORDS and word.islower() for f, word in zip(folded, words, strict=True)]
     places = {m.start: m for m in matches if m.name.label == "LOC"}
     headline: bool | None = None
-    if any(capital[i] and _opens_organisation(folded, i) for i in range(len(folded))):
+    if any(capital[i] and f in _ORG_HEADS for i, f in enumerate(folded)):  # each head is checked below
         headline = _headline(words)
         if not headline:
             mentions = _headed_organisations(mentions, folded, capital, titles)
@@ -1221,10 +1221,12 @@ def _numbered_units(mentions: list[_Mention], words: Sequence[str], titles: froz
     after the slash are one organisation, which the tagger, seeing a number and a place, cuts apart.
     The name ends at a rank ("Korem 011/Lilawangsa Kolonel …"); a mention that runs on past the unit
     keeps its rest."""
+    if _TERRITORIAL_UNITS.isdisjoint(map(str.lower, words)):
+        return mentions
     units = []
     for i in range(len(words) - 1):
         if not (
-            fold(words[i]) in _TERRITORIAL_UNITS
+            words[i].lower() in _TERRITORIAL_UNITS
             and name_cased(words[i])
             and _UNIT_NUMBER.fullmatch(words[i + 1])
         ):
@@ -1341,7 +1343,7 @@ def _initialled_people(mentions: list[_Mention], words: Sequence[str]) -> list[_
     AN dan MR"), "Brigadir RH" after a rank, "MZ (38)" with the age in brackets. Such initials are a
     person, also where the tagger labelled them otherwise; initials inside a longer name it found stay
     part of that name."""
-    if "(" not in words and _INITIALLED.isdisjoint(words) and _RANKS.isdisjoint(map(fold, words)):
+    if "(" not in words and _INITIALLED.isdisjoint(words) and _RANKS.isdisjoint(map(str.lower, words)):
         return mentions
     people: list[_Mention] = []
     for i, word in enumerate(words):
@@ -1620,9 +1622,8 @@ _SELF_NAMED_HEADS = frozenset(
 Sikka"), unlike streets, buildings and airports, often named after a person ("Jalan Sudirman")."""
 
 
-_TICKER = re.compile(r"[A-Z]{4}")
-"""A company's code on the Indonesia Stock Exchange: four capitals ("BBRI", "KIRM")."""
-_SHARES = frozenset(["saham", "emiten"])
+_LISTED = re.compile(r"\b(?i:saham|emiten)\s+([A-Z]{4})\b")
+"""A company's code on the Indonesia Stock Exchange, four capitals, after "saham" or "emiten"."""
 
 
 def _repeated_names(
@@ -1635,11 +1636,7 @@ def _repeated_names(
     "saham" or "emiten" ("saham KIRM"), the same organisation."""
     names: dict[tuple[str, ...], str] = {}
     places: set[tuple[str, ...]] = set()
-    organisations: set[tuple[str, ...]] = {
-        (fold(ticker.text),)
-        for before, ticker in itertools.pairwise(tokens)
-        if _TICKER.fullmatch(ticker.text) and fold(before.text) in _SHARES
-    }
+    organisations: set[tuple[str, ...]] = {(fold(ticker),) for ticker in _LISTED.findall(text)}
     for entity, _ in found:
         key = folded_words(entity.text)
         if entity.label == "PERSON":
