@@ -705,6 +705,12 @@ def test_a_known_place_in_a_dateline_is_a_location_not_an_actor() -> None:
         assert first.label == "LOC", dateline
 
 
+def test_a_datelines_web_address_is_its_outlet() -> None:
+    found = _found("SEMARANG, suaramerdeka.com - Asap tebal tiba-tiba mengepung gedung itu.")
+    assert found.get("suaramerdeka.com") == "ORG"
+    assert found.get("SEMARANG") == "LOC"
+
+
 def test_a_known_organisation_and_the_known_place_after_it_are_its_office() -> None:
     found = _found(
         "Menurut data BPS Bali, kunjungan wisatawan naik. KPU Sumut menetapkan hasil rekapitulasi. "

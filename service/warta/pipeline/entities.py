@@ -1369,11 +1369,12 @@ def _initialled_people(mentions: list[_Mention], words: Sequence[str]) -> list[_
     return sorted([*kept, *people], key=lambda m: m.start)
 
 
-def _dateline_place(words: Sequence[str], matches: Sequence[Match]) -> _Mention | None:
-    """The place an article was filed from, known or not, named beside its outlet before the dash
-    that opens the text: "SLEMAN, KOMPAS.com -", "Cianjur (ANTARA) -", "TRIBUNSOLO.COM, SOLO -". An
-    outlet is a known organisation or a web address. It is a location, never an actor: the acting
-    places (``_mark_acting_places``) leave it alone, which "Jakarta (ANTARA) -" would otherwise be."""
+def _dateline(words: Sequence[str], matches: Sequence[Match]) -> tuple[_Mention, _Mention] | None:
+    """The place an article was filed from, known or not, and its outlet, named beside it before the
+    dash that opens the text: "SLEMAN, KOMPAS.com -", "Cianjur (ANTARA) -", "SEMARANG,
+    suaramerdeka.com -". An outlet is a known organisation or a web address. The place is a location,
+    never an actor: the acting places (``_mark_acting_places``) leave it alone, which "Jakarta
+    (ANTARA) -" would otherwise be."""
     dash = next((k for k, word in enumerate(words[: 2 * _MAX_DATELINE_WORDS + 3]) if word in _DASHES), None)
     gap = next((k for k, word in enumerate(words[: dash or 0]) if word in ",("), None)
     if dash is None or not gap:
@@ -1381,23 +1382,30 @@ def _dateline_place(words: Sequence[str], matches: Sequence[Match]) -> _Mention 
     close = dash - 1 if words[dash - 1] == ")" else dash
     known = {match.start: match for match in matches}
 
-    def outlet(start: int, end: int) -> bool:
+    def outlet(start: int, end: int) -> _Mention | None:
         match = known.get(start)
         if match is not None and match.end == end and match.name.label == "ORG":
-            return True
-        return end - start == 1 and "." in words[start]
+            return _Mention(start, end, "ORG", match.name.canonical)
+        return _Mention(start, end, "ORG") if end - start == 1 and "." in words[start] else None
 
-    for (start, end), other in (((0, gap), (gap + 1, close)), ((gap + 1, close), (0, gap))):
+    for (start, end), (other_start, other_end) in (
+        ((0, gap), (gap + 1, close)),
+        ((gap + 1, close), (0, gap)),
+    ):
+        outlet_mention = outlet(other_start, other_end)
         if (
             0 < end - start <= _MAX_DATELINE_WORDS
             and all(name_cased(word) for word in words[start:end])
-            and outlet(*other)
-            and not outlet(start, end)
+            and outlet_mention is not None
+            and outlet(start, end) is None
         ):
             place = known.get(start)
-            if place is not None and place.end == end and place.name.label == "LOC":
-                return _Mention(start, end, "LOC", place.name.canonical)
-            return _Mention(start, end, "LOC")
+            canonical = (
+                place.name.canonical
+                if place is not None and place.end == end and place.name.label == "LOC"
+                else None
+            )
+            return _Mention(start, end, "LOC", canonical), outlet_mention
     return None
 
 
@@ -1518,10 +1526,13 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _initialled_people(mentions, words)
             mentions = _companies(mentions, words)
             mentions = _numbered_units(mentions, words, gazetteer.titles)
-        dateline = _dateline_place(words, matches) if run is runs[0] else None
+        dateline = _dateline(words, matches) if run is runs[0] else None
         if dateline is not None:
             mentions = sorted(
-                [dateline, *(m for m in mentions if m.end <= dateline.start or m.start >= dateline.end)],
+                [
+                    *dateline,
+                    *(m for m in mentions if not any(m.start < d.end and d.start < m.end for d in dateline)),
+                ],
                 key=lambda m: m.start,
             )
         for mention in mentions:
@@ -1529,7 +1540,7 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             _strip_portfolio(mention, words, gazetteer)
         mentions = [m for m in mentions if m.end > m.start and not _lone_title(m, words, gazetteer.titles)]
         mentions = _with_short_forms(mentions, words, gazetteer)
-        _mark_acting_places([m for m in mentions if m is not dateline], words, matches)
+        _mark_acting_places([m for m in mentions if dateline is None or m is not dateline[0]], words, matches)
         for mention in mentions:
             yield _entity(run, mention, text, gazetteer), mention.canonical
 
