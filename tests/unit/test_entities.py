@@ -451,6 +451,7 @@ def test_a_listed_companys_bracketed_ticker_is_part_of_its_mention() -> None:
             "Ketua Bawaslu Kabupaten Cianjur Hadi Dzikri mengatakan pengawasan diperketat.",
             "Bawaslu Kabupaten Cianjur",
         ),
+        ("Ketua PMI Kabupaten TTS Yohanes Nome mengatakan bantuan sudah tiba.", "PMI Kabupaten TTS"),
         ("Kepala Dinkes Jember dr. Hendro Soelistijono mengatakan kasus DBD naik.", "Dinkes Jember"),
         (
             "Kasat Lantas mengatakan, Satlantas Polres Sidoarjo sudah memasang rambu.",

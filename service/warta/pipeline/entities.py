@@ -1039,18 +1039,19 @@ def _offices(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
     """A known organisation named in one word and the known place right after it, or after
     "Provinsi", "Kabupaten" or "Kota", are its office there: "BPBD Garut", "KPU Sumut", "Bawaslu
     Sumut", "Arema Indonesia", "KPU Provinsi Papua Tengah". So is any place the text writes as a
-    region: "Bawaslu Kabupaten Cianjur"."""
+    region after it, or after an acronym no list knows: "Bawaslu Kabupaten Cianjur", "PMI Kota
+    Semarang"."""
     result: list[_Mention] = []
     for mention in mentions:
         last = result[-1] if result else None
         if (
             last is not None
             and last.label == "ORG"
-            and last.canonical is not None
             and last.end - last.start == 1
             and words[last.start][:1].isupper()
             and mention.label == "LOC"
-            and _office_place(mention, last.end, words)
+            and (last.canonical is not None or words[last.start].isupper())
+            and _office_place(mention, last.end, words, known=last.canonical is not None)
         ):
             result[-1] = _Mention(last.start, mention.end, "ORG")
             continue
@@ -1058,11 +1059,14 @@ def _offices(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
     return result
 
 
-def _office_place(place: _Mention, after: int, words: Sequence[str]) -> bool:
-    """Whether ``place`` is where the organisation ending at ``after`` has its office."""
+def _office_place(place: _Mention, after: int, words: Sequence[str], *, known: bool) -> bool:
+    """Whether ``place`` is where the organisation ending at ``after`` has its office: a place the
+    text writes as a region right after it, or, for a known organisation, a known place right after
+    it or after "Provinsi", "Kabupaten" or "Kota"."""
     if place.start == after + 1:
-        return fold(words[after]) in _REGION_WORDS and place.canonical is not None
-    return place.start == after and (place.canonical is not None or fold(words[place.start]) in _REGION_WORDS)
+        return known and fold(words[after]) in _REGION_WORDS and place.canonical is not None
+    written_as_region = fold(words[place.start]) in _REGION_WORDS
+    return place.start == after and (written_as_region or (known and place.canonical is not None))
 
 
 def _mark_acting_places(mentions: Sequence[_Mention], words: Sequence[str], matches: Sequence[Match]) -> None:
