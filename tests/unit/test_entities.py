@@ -345,13 +345,26 @@ def test_dams_hotels_oceans_and_regional_offices_are_named_by_their_heads() -> N
     assert ocean.get("Samudra Pasifik") == "LOC"
 
 
-def test_wali_kota_is_a_title_before_its_town_and_the_mayor() -> None:
-    found = _found("Wali Kota Bitung Jeffry Rumengan mengatakan ekspor tuna naik tajam dalam tiga bulan.")
-    assert found.get("Bitung") == "LOC"
-    assert found.get("Jeffry Rumengan") == "PERSON"
-    found = _found("Acara itu dihadiri Wali Kota Makassar Munafri Arifuddin dan jajaran direksi pada Selasa.")
-    assert found.get("Makassar") == "LOC"
-    assert found.get("Munafri Arifuddin") == "PERSON"
+@pytest.mark.parametrize(
+    ("text", "town", "mayor"),
+    [
+        ("Wali Kota Bitung Jeffry Rumengan mengatakan ekspor tuna naik tajam.", "Bitung", "Jeffry Rumengan"),
+        (
+            "Acara itu dihadiri Wali Kota Makassar Munafri Arifuddin pada Selasa.",
+            "Makassar",
+            "Munafri Arifuddin",
+        ),
+        (
+            "Wali Kota Semarang Agustina Wilujeng Pramestuti meminta rumah sakit berlatih.",
+            "Semarang",
+            "Agustina Wilujeng Pramestuti",
+        ),
+    ],
+)
+def test_wali_kota_is_a_title_before_its_town_and_the_mayor(text: str, town: str, mayor: str) -> None:
+    found = _found(text)
+    assert found.get(town) == "LOC"
+    assert found.get(mayor) == "PERSON"
 
 
 def test_a_short_form_made_of_any_words_of_the_name_joins_it() -> None:

@@ -685,12 +685,15 @@ def _places_pair(word: str, gazetteer: Gazetteer) -> bool:
     )
 
 
-def _without_leading_brackets(mention: _Mention, words: Sequence[str]) -> None:
+def _trim_start(mention: _Mention, words: Sequence[str]) -> None:
     """A name opens with no bracketed short form of the name before it: "Konferensi Tingkat Tinggi
-    (KTT) Kerja Sama Ekonomi Asia-Pasifik", tagged from "(KTT)" on. A name in brackets alone stays,
-    as the news corpora mark it ("(Jokowi)")."""
+    (KTT) Kerja Sama Ekonomi Asia-Pasifik", tagged from "(KTT)" on; a name in brackets alone stays,
+    as the news corpora mark it ("(Jokowi)"). A place after "Wali" loses the title's "Kota" ("Wali
+    Kota Makassar"), before any rule reads where the place starts."""
     if words[mention.start] == "(" and ")" in words[mention.start : mention.end - 1]:
         mention.start = words.index(")", mention.start) + 1
+    if mention.label == "LOC" and mention.end - mention.start > 1 and _wali_kota(words, mention.start):
+        mention.start += 1
 
 
 _YEAR_OR_SCORE = re.compile(r"(?:19|20)\d\d|\d{1,2}-\d{1,2}")
@@ -1420,10 +1423,7 @@ def _strip_title(mention: _Mention, words: Sequence[str], gazetteer: Gazetteer) 
     Sleman Kompol Mulyanto"), a "person" holding an organisation's head is the title's unit from that
     head on ("Kabid Humas Polda Metro Jaya"), and one that is a known place is the title's place
     ("Kapolrestabes Medan"). Only a capital after the title shows where a name starts: in lower-case
-    text the tagger's span stands ("sultan hamengku buwono x"). A place after "Wali" loses the
-    title's "Kota" ("Wali Kota Makassar")."""
-    if mention.label == "LOC" and mention.end - mention.start > 1 and _wali_kota(words, mention.start):
-        mention.start += 1
+    text the tagger's span stands ("sultan hamengku buwono x")."""
     if mention.label not in ("PERSON", "ORG"):
         return
 
@@ -1518,7 +1518,7 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
     for run, (words, cased, matches) in zip(runs, parsed, strict=True):
         mentions = _merge(spans(labels[first : first + len(words)]), gazetteer, matches)
         for mention in mentions:
-            _without_leading_brackets(mention, words)
+            _trim_start(mention, words)
         first += len(words)
         if _DASHES.intersection(words):
             mentions = _split_at_dashes(mentions, words, gazetteer)
