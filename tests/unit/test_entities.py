@@ -719,6 +719,12 @@ def test_a_known_place_in_a_dateline_is_a_location_not_an_actor() -> None:
         assert first.label == "LOC", dateline
 
 
+def test_the_area_a_commanders_title_names_is_a_place() -> None:
+    found = _found("Kapolres Badung AKBP Made Suryawan Putra mengatakan pelaku sudah ditangkap.")
+    assert found.get("Badung") == "LOC"
+    assert found.get("Made Suryawan Putra") == "PERSON"
+
+
 def test_a_datelines_web_address_is_its_outlet() -> None:
     found = _found("SEMARANG, suaramerdeka.com - Asap tebal tiba-tiba mengepung gedung itu.")
     assert found.get("suaramerdeka.com") == "ORG"

@@ -1345,6 +1345,31 @@ _RANKS = frozenset(
 """Police and army ranks: a suspect who serves is named by rank and initials, "Brigadir RH"."""
 
 
+_AREA_TITLES = frozenset(
+    ["kapolda", "kapolres", "kapolresta", "kapolrestabes", "kapolsek", "dandim", "danrem"]
+)
+
+
+def _commanders_areas(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
+    """ "Kapolres Badung AKBP Made Suryawan Putra": the area a police or army commander's title names
+    is a place, where the tagger left it untagged between the title and the rank."""
+    if _AREA_TITLES.isdisjoint(map(str.lower, words)):
+        return mentions
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    areas = []
+    for i in range(len(words) - 2):
+        if words[i].lower() not in _AREA_TITLES:
+            continue
+        end = i + 1
+        while end < len(words) and end - i <= 3 and name_cased(words[end]) and end not in covered:
+            if words[end].lower() in _RANKS:
+                break
+            end += 1
+        if end > i + 1 and end < len(words) and words[end].lower() in _RANKS:
+            areas.append(_Mention(i + 1, end, "LOC"))
+    return sorted([*mentions, *areas], key=lambda m: m.start) if areas else mentions
+
+
 def _initialled_people(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
     """Crime and court news names suspects and victims by their initials: "berinisial AR" (or "WS,
     AN dan MR"), "Brigadir RH" after a rank, "MZ (38)" with the age in brackets. Such initials are a
@@ -1530,6 +1555,7 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _initialled_people(mentions, words)
             mentions = _companies(mentions, words)
             mentions = _numbered_units(mentions, words, gazetteer.titles)
+            mentions = _commanders_areas(mentions, words)
         dateline = _dateline(words, matches) if run is runs[0] else None
         if dateline is not None:
             mentions = sorted(
