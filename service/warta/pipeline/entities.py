@@ -749,13 +749,16 @@ def _after_title(folded: Sequence[str], k: int, titles: frozenset[str]) -> bool:
 
 
 def _tidy(
-    mentions: list[_Mention], words: Sequence[str], gazetteer: Gazetteer, matches: Sequence[Match]
+    mentions: list[_Mention],
+    words: Sequence[str],
+    folded: Sequence[str],
+    gazetteer: Gazetteer,
+    matches: Sequence[Match],
 ) -> list[_Mention]:
     """Rules for cased text on top of the tagger: organisation heads make organisations, which start
     after a generic lower-case lead ("Lembaga riset Center of …"); names lose the numbers at their
     edges; persons and places end at function words; a person's name ends before headline words
     ("Putin Tiba"); untagged capitalised names after a title or a speech verb are persons."""
-    folded = [fold(word) for word in words]
     titles = gazetteer.titles
     triggered = any(f in titles or f in _SPEECH for f in folded)
     if not mentions and not triggered:
@@ -1223,19 +1226,19 @@ _TERRITORIAL_UNITS = frozenset(
 _UNIT_NUMBER = re.compile(r"\d+|[IVXL]+")
 
 
-def _numbered_units(mentions: list[_Mention], words: Sequence[str], titles: frozenset[str]) -> list[_Mention]:
+def _numbered_units(
+    mentions: list[_Mention], words: Sequence[str], folded: Sequence[str], titles: frozenset[str]
+) -> list[_Mention]:
     """ "Kodim 0204/Deli Serdang", "Kodam XII/Tanjungpura": a military unit, its number and the name
     after the slash are one organisation, which the tagger, seeing a number and a place, cuts apart.
     The name ends at a rank ("Korem 011/Lilawangsa Kolonel …"); a mention that runs on past the unit
     keeps its rest."""
-    if _TERRITORIAL_UNITS.isdisjoint(map(str.lower, words)):
+    if _TERRITORIAL_UNITS.isdisjoint(folded):
         return mentions
     units = []
     for i in range(len(words) - 1):
         if not (
-            words[i].lower() in _TERRITORIAL_UNITS
-            and name_cased(words[i])
-            and _UNIT_NUMBER.fullmatch(words[i + 1])
+            folded[i] in _TERRITORIAL_UNITS and name_cased(words[i]) and _UNIT_NUMBER.fullmatch(words[i + 1])
         ):
             continue
         end = i + 2
@@ -1245,7 +1248,7 @@ def _numbered_units(mentions: list[_Mention], words: Sequence[str], titles: froz
                 end < len(words)
                 and end - i < _MAX_ORG_WORDS
                 and name_cased(words[end])
-                and fold(words[end]) not in titles
+                and folded[end] not in titles
             ):
                 end += 1
         units.append(_Mention(i, end, "ORG"))
@@ -1312,7 +1315,7 @@ def _companies(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]
 
 _INITIALS = re.compile(r"[A-Z]{1,4}")
 _AGE = re.compile(r"\d{1,2}")
-_INITIALLED = frozenset(["inisial", "berinisial", "Inisial", "Berinisial"])
+_INITIALLED = frozenset(["inisial", "berinisial"])
 _RANKS = frozenset(
     [
         "bharada",
@@ -1350,39 +1353,43 @@ _AREA_TITLES = frozenset(
 )
 
 
-def _commanders_areas(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
+def _commanders_areas(
+    mentions: list[_Mention], words: Sequence[str], folded: Sequence[str]
+) -> list[_Mention]:
     """ "Kapolres Badung AKBP Made Suryawan Putra": the area a police or army commander's title names
     is a place, where the tagger left it untagged between the title and the rank."""
-    if _AREA_TITLES.isdisjoint(map(str.lower, words)):
+    if _AREA_TITLES.isdisjoint(folded):
         return mentions
     covered = {i for m in mentions for i in range(m.start, m.end)}
     areas = []
     for i in range(len(words) - 2):
-        if words[i].lower() not in _AREA_TITLES:
+        if folded[i] not in _AREA_TITLES:
             continue
         end = i + 1
         while end < len(words) and end - i <= 3 and name_cased(words[end]) and end not in covered:
-            if words[end].lower() in _RANKS:
+            if folded[end] in _RANKS:
                 break
             end += 1
-        if end > i + 1 and end < len(words) and words[end].lower() in _RANKS:
+        if end > i + 1 and end < len(words) and folded[end] in _RANKS:
             areas.append(_Mention(i + 1, end, "LOC"))
     return sorted([*mentions, *areas], key=lambda m: m.start) if areas else mentions
 
 
-def _initialled_people(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
+def _initialled_people(
+    mentions: list[_Mention], words: Sequence[str], folded: Sequence[str]
+) -> list[_Mention]:
     """Crime and court news names suspects and victims by their initials: "berinisial AR" (or "WS,
     AN dan MR"), "Brigadir RH" after a rank, "MZ (38)" with the age in brackets. Such initials are a
     person, also where the tagger labelled them otherwise; initials inside a longer name it found stay
     part of that name."""
-    if "(" not in words and _INITIALLED.isdisjoint(words) and _RANKS.isdisjoint(map(str.lower, words)):
+    if "(" not in words and _INITIALLED.isdisjoint(folded) and _RANKS.isdisjoint(folded):
         return mentions
     people: list[_Mention] = []
     for i, word in enumerate(words):
         if not _INITIALS.fullmatch(word):
             continue
         listed = i > 1 and words[i - 1] in (",", "dan") and people and people[-1].start == i - 2
-        named = (i > 0 and (words[i - 1] in _INITIALLED or fold(words[i - 1]) in _RANKS)) or listed
+        named = (i > 0 and (folded[i - 1] in _INITIALLED or folded[i - 1] in _RANKS)) or listed
         aged = (
             len(word) > 1
             and i + 3 < len(words)
@@ -1549,13 +1556,14 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _split_at_dashes(mentions, words, gazetteer)
         if cased:
             mentions = _offices(mentions, words)
-            mentions = _tidy(mentions, words, gazetteer, matches)
+            folded = [fold(word) for word in words]
+            mentions = _tidy(mentions, words, folded, gazetteer, matches)
             mentions = _headed_places(mentions, words, matches)
             mentions = _organisations_then_people(mentions, words, matches, gazetteer.titles)
-            mentions = _initialled_people(mentions, words)
+            mentions = _initialled_people(mentions, words, folded)
             mentions = _companies(mentions, words)
-            mentions = _numbered_units(mentions, words, gazetteer.titles)
-            mentions = _commanders_areas(mentions, words)
+            mentions = _numbered_units(mentions, words, folded, gazetteer.titles)
+            mentions = _commanders_areas(mentions, words, folded)
         dateline = _dateline(words, matches) if run is runs[0] else None
         if dateline is not None:
             mentions = sorted(
