@@ -43,11 +43,11 @@ import pycrfsuite
 
 from warta.evaluation.entities import Sentence, read_bio
 from warta.pipeline.crf import LinearChain
-from warta.pipeline.entities import COPIED, LEXICON, MODEL, is_cased, sentence_features, spans
 from warta.pipeline.gazetteer import TOKEN, load
 from warta.pipeline.place_roles import MODEL as PLACE_ROLES
 from warta.pipeline.place_roles import features as place_features
 from warta.pipeline.place_roles import is_actor
+from warta.pipeline.tagger import COPIED, LEXICON, MODEL, is_cased, sentence_features, spans
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ("idner2k_train.tsv", "nergrit_train.tsv", "nerp_train.tsv")
@@ -57,7 +57,7 @@ training files (F1 of the tagger alone on the held-out idner2k / NERGrit / NERP 
 chose how to combine them: a copy of the features per corpus, tagging with the idner-news-2k copies,
 0.83 / 0.48 / 0.54; idner-news-2k shared and the others copied 0.83 / 0.52 / 0.56; no copies
 0.76 / 0.66 / 0.73, with idner-news-2k three times 0.78 / 0.65 / 0.72; a copy per *case* of the text
-(``warta.pipeline.entities.COPIED``), which the stage can see when it tags, with idner-news-2k three
+(``warta.pipeline.tagger.COPIED``), which the stage can see when it tags, with idner-news-2k three
 times 0.82 / 0.66 / 0.72."""
 NEWS_WEIGHT = {"idner2k_train.tsv": 3}
 """Times each corpus is repeated in training: idner-news-2k is the news the service sees. With the
@@ -296,15 +296,15 @@ def _write_place_roles(texts: Corpora, held_out: Sequence[Sentence], path: Path)
 def _use(model_dir: Path) -> None:
     """Point the stage at the models in ``model_dir``, so that training reads the word classes just
     written there and cross-validation tags with each fold's models."""
-    from warta.pipeline import entities, place_roles
+    from warta.pipeline import place_roles, tagger
 
-    entities.MODEL = str(model_dir / "tagger.npz")
-    entities.LEXICON = str(model_dir / "lexicon.json")
+    tagger.MODEL = str(model_dir / "tagger.npz")
+    tagger.LEXICON = str(model_dir / "lexicon.json")
     place_roles.MODEL = str(model_dir / "place_roles.json")
-    entities.lexicon.cache_clear()
+    tagger.lexicon.cache_clear()
     place_roles._weights.cache_clear()
     place_roles._acts.cache_clear()
-    entities._scorers.scorer = None
+    tagger._scorers.scorer = None
 
 
 def cross_validate(data: Path, folds: int, only: int | None = None) -> dict[str, float]:

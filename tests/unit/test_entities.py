@@ -9,17 +9,10 @@ import pytest
 
 from warta.evaluation.entities import Sentence, marks_every_place, read_bio, score
 from warta.evaluation.entities import main as evaluate
-from warta.pipeline import entities
-from warta.pipeline.entities import (
-    extract_entities,
-    is_cased,
-    scorer,
-    sentence_features,
-    sentences,
-    spans,
-    tokenize,
-)
+from warta.pipeline import tagger
+from warta.pipeline.entities import extract_entities, sentences, tokenize
 from warta.pipeline.gazetteer import fold, load
+from warta.pipeline.tagger import is_cased, scorer, sentence_features, spans
 
 ARTICLE = (
     "Presiden Rusia Vladimir Putin tiba di Hanoi, Vietnam, dan diterima oleh Presiden To Lam. "
@@ -171,9 +164,9 @@ def test_tagging_scores_are_the_summed_weights_of_the_training_features(sentence
 def test_each_word_is_scored_once_and_then_reused(monkeypatch: pytest.MonkeyPatch) -> None:
     first = extract_entities(ARTICLE * 20)
     featurised: list[str] = []
-    original = entities._word_features
+    original = tagger._word_features
     monkeypatch.setattr(
-        entities, "_word_features", lambda word, cased: featurised.append(word) or original(word, cased)
+        tagger, "_word_features", lambda word, cased: featurised.append(word) or original(word, cased)
     )
     assert extract_entities(ARTICLE * 20) == first
     assert featurised == []
