@@ -458,6 +458,7 @@ def test_a_listed_companys_bracketed_ticker_is_part_of_its_mention() -> None:
             "Bawaslu Kabupaten Cianjur",
         ),
         ("Ketua PMI Kabupaten TTS Yohanes Nome mengatakan bantuan sudah tiba.", "PMI Kabupaten TTS"),
+        ("Di sisi pembiayaan, BRI Cabang Banyuwangi mencatat kredit naik.", "BRI Cabang Banyuwangi"),
         ("Kepala Dinkes Jember dr. Hendro Soelistijono mengatakan kasus DBD naik.", "Dinkes Jember"),
         (
             "Kasat Lantas mengatakan, Satlantas Polres Sidoarjo sudah memasang rambu.",

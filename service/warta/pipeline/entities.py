@@ -1012,6 +1012,31 @@ def _organisations_then_people(
     return result
 
 
+def _branches(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
+    """ "BPJS Kesehatan Cabang Garut", "AirNav Indonesia Cabang Denpasar": an organisation, "Cabang"
+    and the place after it are the organisation's branch there, one organisation."""
+    if "Cabang" not in words:
+        return mentions
+    result: list[_Mention] = []
+    skip: _Mention | None = None
+    for mention, following in itertools.zip_longest(mentions, mentions[1:]):
+        if mention is skip:
+            continue
+        branch = mention.end
+        if (
+            mention.label == "ORG"
+            and branch + 1 < len(words)
+            and words[branch] == "Cabang"
+            and name_cased(words[branch + 1])
+        ):
+            place = following if following is not None and following.start == branch + 1 else None
+            if place is None or place.label in ("LOC", GPE):
+                mention = _Mention(mention.start, place.end if place else branch + 2, "ORG")
+                skip = place
+        result.append(mention)
+    return result
+
+
 _TERRITORIAL_UNITS = frozenset(
     ["kodam", "korem", "kodim", "koramil", "lanud", "lantamal", "lanal", "yonif", "brigif"]
 )
@@ -1356,6 +1381,7 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _companies(mentions, words)
             mentions = _numbered_units(mentions, words, folded, gazetteer.titles)
             mentions = _commanders_areas(mentions, words, folded)
+            mentions = _branches(mentions, words)
         dateline = _dateline(words, matches) if run is runs[0] else None
         if dateline is not None:
             mentions = sorted(
