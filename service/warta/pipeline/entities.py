@@ -1013,7 +1013,7 @@ def _organisations_then_people(
 
 
 def _branches(mentions: list[_Mention], words: Sequence[str]) -> list[_Mention]:
-    """ "BPJS Kesehatan Cabang Garut", "AirNav Indonesia Cabang Denpasar": an organisation, "Cabang"
+    """ "BPJS Kesehatan Cabang Garut", "ASDP Cabang Ketapang": an organisation, "Cabang"
     and the place after it are the organisation's branch there, one organisation."""
     if "Cabang" not in words:
         return mentions
