@@ -1183,9 +1183,13 @@ def _commanders_areas(
         if folded[i] not in _AREA_TITLES:
             continue
         end = i + 1
-        while end < len(words) and end - i <= 3 and name_cased(words[end]) and end not in covered:
-            if folded[end] in _RANKS:
-                break
+        while (
+            end < len(words)
+            and end - i <= 3
+            and name_cased(words[end])
+            and end not in covered
+            and folded[end] not in _RANKS
+        ):
             end += 1
         if end > i + 1 and end < len(words) and folded[end] in _RANKS:
             areas.append(_Mention(i + 1, end, "LOC"))

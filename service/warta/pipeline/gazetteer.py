@@ -97,9 +97,7 @@ def _case_fits(word: str, case: str, cased: bool) -> bool:
 class Gazetteer:
     """Longest-match lookup of known names in a sequence of words."""
 
-    def __init__(
-        self, entries: Sequence[_Entry], titles: frozenset[str], portfolios: frozenset[str] = frozenset()
-    ) -> None:
+    def __init__(self, entries: Sequence[_Entry], titles: frozenset[str], portfolios: frozenset[str]) -> None:
         self._by_first: dict[str, list[_Entry]] = {}
         self._by_words: dict[tuple[str, ...], Name] = {}
         for entry in entries:
