@@ -316,11 +316,14 @@ def test_an_office_keeps_its_province_after_the_word_provinsi() -> None:
 def test_one_name_after_a_titled_known_organisation_is_a_person_but_a_term_is_not() -> None:
     found = _found(
         "Ketua MK Suhartoyo membacakan putusan itu di ruang sidang pada Kamis sore. "
-        "Kebijakan BI Rate tetap pada level 6 persen menurut para ekonom pada Rabu."
+        "Kebijakan BI Rate tetap pada level 6 persen menurut para ekonom pada Rabu. "
+        "Ketua Umum Partai Golkar Sarmuji membuka rapat itu bersama para kader."
     )
     assert found.get("MK") == "ORG"
     assert found.get("Suhartoyo") == "PERSON"
     assert "Rate" not in found
+    assert found.get("Partai Golkar") == "ORG"
+    assert found.get("Sarmuji") == "PERSON"
 
 
 def test_dams_hotels_oceans_and_regional_offices_are_named_by_their_heads() -> None:

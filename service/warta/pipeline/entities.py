@@ -942,7 +942,11 @@ def _headed_places(
 
 
 def _organisations_then_people(
-    mentions: list[_Mention], words: Sequence[str], matches: Sequence[Match], titles: frozenset[str]
+    mentions: list[_Mention],
+    words: Sequence[str],
+    folded: Sequence[str],
+    matches: Sequence[Match],
+    titles: frozenset[str],
 ) -> list[_Mention]:
     """An organisation's span that runs into a person's name ends where the organisation does: a
     known organisation at the name it is known by, or at the known place right after it, its office
@@ -952,7 +956,7 @@ def _organisations_then_people(
     follows at once, the rest is that person's first name ("Gubernur BI Perry Warjiyo" tagged "BI
     Perry" and "Warjiyo"); otherwise it is a person of its own if it is two words or more
     ("Kementerian Luar Negeri Rolliansyah Soemirat", "BPBD Garut Satria Budi"), or one word after a
-    title before a known organisation ("Ketua MK Suhartoyo"); one word alone could as well be a
+    title before a known organisation ("Ketua MK Suhartoyo", "Ketua Umum Partai Gerindra Suhardi"); one word alone could as well be a
     term ("BI Rate")."""
     if not any(mention.label == "ORG" and mention.canonical is None for mention in mentions):
         return mentions
@@ -981,7 +985,7 @@ def _organisations_then_people(
         if match is not None and match.name.label != "ORG":
             match = None
         named = following is not None and following.label == "PERSON" and following.start == mention.end
-        titled = match is not None and mention.start > 0 and fold(words[mention.start - 1]) in titles
+        titled = match is not None and _after_title(folded, mention.start, titles)
         shortest = 1 if named or titled else 2
         organisation: _Mention | None
         if match is None:
@@ -1380,7 +1384,7 @@ def _tag(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             folded = [fold(word) for word in words]
             mentions = _tidy(mentions, words, folded, gazetteer, matches)
             mentions = _headed_places(mentions, words, matches)
-            mentions = _organisations_then_people(mentions, words, matches, gazetteer.titles)
+            mentions = _organisations_then_people(mentions, words, folded, matches, gazetteer.titles)
             mentions = _initialled_people(mentions, words, folded)
             mentions = _companies(mentions, words)
             mentions = _numbered_units(mentions, words, folded, gazetteer.titles)
