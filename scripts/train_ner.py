@@ -8,10 +8,10 @@ occurs (in any case) in an evaluation file, since idner-news-2k sentences recur 
 NERP is lowercased: the tagger sees such sentences without shape features, and a lowercased copy of
 the cased corpora teaches it the words of news names for that case too. Words are re-split by the
 stage's own tokenizer, so that training and tagging see the same tokens. crfsuite trains the
-tagger; its weights are then exported for the stage's own decoder (``warta.pipeline.crf``), which
+tagger; its weights are then exported for the stage's own decoder (``warta.pipeline.entities.crf``), which
 must tag the held-out sentences exactly as crfsuite does, or the script fails.
 
-After the tagger, the place-role classifier (``warta.pipeline.place_roles``: is a known place named as
+After the tagger, the place-role classifier (``warta.pipeline.entities.place_roles``: is a known place named as
 a location or as an actor?) is trained on idner-news-2k's known places and written beside it, with
 the same check against crfsuite.
 
@@ -42,12 +42,12 @@ import numpy as np
 import pycrfsuite
 
 from warta.evaluation.entities import Sentence, read_bio
-from warta.pipeline.crf import LinearChain
-from warta.pipeline.gazetteer import TOKEN, load
-from warta.pipeline.place_roles import MODEL as PLACE_ROLES
-from warta.pipeline.place_roles import features as place_features
-from warta.pipeline.place_roles import is_actor
-from warta.pipeline.tagger import COPIED, LEXICON, MODEL, is_cased, sentence_features, spans
+from warta.pipeline.entities.crf import LinearChain
+from warta.pipeline.entities.gazetteer import TOKEN, load
+from warta.pipeline.entities.place_roles import MODEL as PLACE_ROLES
+from warta.pipeline.entities.place_roles import features as place_features
+from warta.pipeline.entities.place_roles import is_actor
+from warta.pipeline.entities.tagger import COPIED, LEXICON, MODEL, is_cased, sentence_features, spans
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ("idner2k_train.tsv", "nergrit_train.tsv", "nerp_train.tsv")
@@ -57,7 +57,7 @@ training files (F1 of the tagger alone on the held-out idner2k / NERGrit / NERP 
 chose how to combine them: a copy of the features per corpus, tagging with the idner-news-2k copies,
 0.83 / 0.48 / 0.54; idner-news-2k shared and the others copied 0.83 / 0.52 / 0.56; no copies
 0.76 / 0.66 / 0.73, with idner-news-2k three times 0.78 / 0.65 / 0.72; a copy per *case* of the text
-(``warta.pipeline.tagger.COPIED``), which the stage can see when it tags, with idner-news-2k three
+(``warta.pipeline.entities.tagger.COPIED``), which the stage can see when it tags, with idner-news-2k three
 times 0.82 / 0.66 / 0.72."""
 NEWS_WEIGHT = {"idner2k_train.tsv": 3}
 """Times each corpus is repeated in training: idner-news-2k is the news the service sees. With the
@@ -73,7 +73,7 @@ Re-checked once the features had settled (whole stage, 3 folds): mean 0.7104 her
 0.7115, trading NERP for idner-news-2k (0.808 → 0.815), too little to change."""
 ROLE_CORPUS = "idner2k_train.tsv"
 """The one corpus that marks a country only where it is a location (NERGrit and NERP mark every
-mention), so the one that teaches ``warta.pipeline.place_roles``."""
+mention), so the one that teaches ``warta.pipeline.entities.place_roles``."""
 ROLE_PARAMS = {"c1": 0.1, "c2": 0.1, "max_iterations": 200}
 CLUSTERS = (64, 256)
 CONTEXTS = 1000
@@ -296,7 +296,7 @@ def _write_place_roles(texts: Corpora, held_out: Sequence[Sentence], path: Path)
 def _use(model_dir: Path) -> None:
     """Point the stage at the models in ``model_dir``, so that training reads the word classes just
     written there and cross-validation tags with each fold's models."""
-    from warta.pipeline import place_roles, tagger
+    from warta.pipeline.entities import place_roles, tagger
 
     tagger.MODEL = str(model_dir / "tagger.npz")
     tagger.LEXICON = str(model_dir / "lexicon.json")
@@ -310,9 +310,9 @@ def _use(model_dir: Path) -> None:
 def cross_validate(data: Path, folds: int, only: int | None = None) -> dict[str, float]:
     """Mean F1 per corpus over the folds, with the stage's rules and (for comparison) without."""
     from warta.evaluation.entities import score
-    from warta.pipeline import entities
+    from warta.pipeline.entities import mentions
 
-    tidy = entities._tidy
+    tidy = mentions._tidy
     texts = corpora(data)
     totals: dict[str, list[float]] = {name: [] for name in CORPORA}
     for fold in range(folds) if only is None else [only]:
@@ -330,9 +330,9 @@ def cross_validate(data: Path, folds: int, only: int | None = None) -> dict[str,
             _use(model_dir)
             train(training_set(train_texts), model_dir / "tagger.npz", held_out)
             for name, sentences in test.items():
-                entities._tidy = lambda mentions, *_: mentions
+                mentions._tidy = lambda found, *_: found
                 _, _, bare, _ = score(sentences).row(None)
-                entities._tidy = tidy
+                mentions._tidy = tidy
                 _, _, f1, _ = score(sentences).row(None)
                 totals[name].append(f1)
                 print(f"fold {fold} {name:<20} F1 {f1:.4f} (without rules {bare:.4f})", flush=True)

@@ -9,7 +9,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from warta.pipeline.crf import LinearChain
+from warta.pipeline.entities.crf import LinearChain
 
 LABELS = ("O", "B", "I")
 

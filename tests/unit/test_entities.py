@@ -9,10 +9,9 @@ import pytest
 
 from warta.evaluation.entities import Sentence, marks_every_place, read_bio, score
 from warta.evaluation.entities import main as evaluate
-from warta.pipeline import tagger
-from warta.pipeline.entities import extract_entities, sentences, tokenize
-from warta.pipeline.gazetteer import fold, load
-from warta.pipeline.tagger import is_cased, scorer, sentence_features, spans
+from warta.pipeline.entities import extract_entities, sentences, tagger, tokenize
+from warta.pipeline.entities.gazetteer import fold, load
+from warta.pipeline.entities.tagger import is_cased, scorer, sentence_features, spans
 
 ARTICLE = (
     "Presiden Rusia Vladimir Putin tiba di Hanoi, Vietnam, dan diterima oleh Presiden To Lam. "

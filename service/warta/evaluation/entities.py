@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warta.pipeline.entities import LABELS, extract_entities
-from warta.pipeline.gazetteer import load
-from warta.pipeline.tagger import is_cased, spans
+from warta.pipeline.entities.gazetteer import load
+from warta.pipeline.entities.tagger import is_cased, spans
 
 LABEL_MAP = {
     "PER": "PERSON",

@@ -22,7 +22,7 @@ from datetime import datetime
 from itertools import pairwise, zip_longest
 
 from warta.pipeline.dates import fold_case, is_day, resolve_dates
-from warta.pipeline.gazetteer import ABBREVIATION
+from warta.pipeline.entities.gazetteer import ABBREVIATION
 from warta.records import Actor, Entity, Event, EventType
 
 _SPORT = (

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
 
-from warta.pipeline.gazetteer import fold
+from warta.pipeline.entities.gazetteer import fold
 
 MODEL = "models/ner/place_roles.json"
 """Weights of the features for "actor" over "location", relative to the ``warta`` package."""

@@ -4,7 +4,7 @@ The features of a word are its lower-cased form, shape, three-letter prefix and 
 clusters (``lexicon.json``, learned from the training text by ``scripts/train_ner.py``), the same
 for its neighbours, and the gazetteer's BIO label. Tagging never builds those strings per token: each
 word's summed feature weights are worked out once and cached (``Scorer``), so an article costs a few
-array additions and one batched Viterbi pass (``warta.pipeline.crf``). ``sentence_features`` gives the
+array additions and one batched Viterbi pass (``warta.pipeline.entities.crf``). ``sentence_features`` gives the
 same features as strings, for training.
 """
 
@@ -19,8 +19,8 @@ from importlib import resources
 
 import numpy as np
 
-from warta.pipeline.crf import LinearChain, Scores
-from warta.pipeline.gazetteer import Gazetteer, Match
+from warta.pipeline.entities.crf import LinearChain, Scores
+from warta.pipeline.entities.gazetteer import Gazetteer, Match
 
 MODEL = "models/ner/tagger.npz"
 """The trained tagger's weights, relative to the ``warta`` package."""

@@ -1,0 +1,42 @@
+"""What a name's surface says, read by the sentence rules, the document rules and canonicalisation
+alike: the labels, the company forms and administrative levels written around a name, and the name
+without them."""
+
+from __future__ import annotations
+
+import re
+
+LABELS = ("PERSON", "ORG", "LOC")
+"""The labels of the NER corpora, which ``warta eval entities`` scores."""
+
+
+GPE = "GPE"
+"""A known place named as an actor or owner ("Israel menyerang", "militer Israel"), not as a location:
+the corpora leave such mentions unmarked, and ``warta.pipeline.entities.place_roles`` tells them apart."""
+
+
+LEGAL_FORM = re.compile(r"^(?:PT|CV)\.?\s+|(?:\s+(?:\(Persero\)|Persero|Tbk\.?))+$")
+"""Indonesian company forms around a name: "PT … (Persero) Tbk"."""
+
+
+REGION = re.compile(r"^(?:Kabupaten|Kab\.|Kota|Provinsi)\s+(?=[A-Z])", re.IGNORECASE)
+"""The administrative level before a regency's, city's or province's name: "Kabupaten Demak" and
+"Demak" are one place to a reader."""
+
+
+INITIALISM = re.compile(r"[A-Z]{2,6}")
+
+
+def kind_of(label: str) -> str:
+    return "LOC" if label == GPE else label
+
+
+def bare_name(surface: str, *, place: bool = False) -> tuple[str, str | None]:
+    """ "PT Bank Syariah Indonesia Tbk" → "Bank Syariah Indonesia", and for a place "Kabupaten
+    Demak" → "Demak"; "Pengadilan Kriminal Internasional (ICC)" → the name and its short form "ICC",
+    which is not part of the name; the short form is the last bracket, "PT PP (Persero) Tbk. (PTPP)"."""
+    bare = (REGION.sub("", surface) if place else LEGAL_FORM.sub("", surface)) or surface
+    head, bracket, short = bare.rpartition(" (")
+    if bracket and head and short.endswith(")"):
+        return LEGAL_FORM.sub("", head) or head, short[:-1]
+    return bare, None

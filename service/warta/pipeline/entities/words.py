@@ -1,0 +1,386 @@
+"""The closed word lists that the sentence rules (``mentions``) read: the heads that open an
+organisation's or a place's name, titles, ranks and role words, and the words that end a name. Kept
+apart from the rules so that adding a word never means reading the code around it."""
+
+from __future__ import annotations
+
+FUNCTION_WORDS = frozenset(
+    [
+        "dan",
+        "atau",
+        "serta",
+        "karena",
+        "di",
+        "ke",
+        "dari",
+        "yang",
+        "untuk",
+        "dengan",
+        "pada",
+        "oleh",
+        "hingga",
+        "sampai",
+        "antara",
+        "bagi",
+        "juga",
+        "akan",
+        "telah",
+        "sudah",
+        "adalah",
+        "ialah",
+        "bahwa",
+        "tetapi",
+        "namun",
+        "sedangkan",
+        "saat",
+        "ketika",
+        "setelah",
+        "sebelum",
+        "seperti",
+        "mana",
+        "ini",
+        "itu",
+    ]
+)
+"""Words that never sit inside a person's or place's name in cased text: a span across one is two."""
+
+
+NAME_PARTICLES = frozenset(
+    [
+        "bin",
+        "binti",
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "da",
+        "del",
+        "dos",
+        "du",
+        "al",
+        "el",
+        "la",
+        "le",
+        "ibn",
+        "ben",
+        "bt",
+        "br",
+    ]
+)
+"""Lower-case words that do belong to person names ("Hugo de Vries", "Ulina br Ginting")."""
+
+
+ORG_HEADS = frozenset(
+    [
+        "universitas",
+        "akademi",
+        "institut",
+        "politeknik",
+        "fakultas",
+        "kementerian",
+        "kedutaan",
+        "konsulat",
+        "departemen",
+        "badan",
+        "lembaga",
+        "komisi",
+        "dewan",
+        "majelis",
+        "mahkamah",
+        "pengadilan",
+        "kejaksaan",
+        "kepolisian",
+        "partai",
+        "yayasan",
+        "asosiasi",
+        "perhimpunan",
+        "persatuan",
+        "ikatan",
+        "himpunan",
+        "organisasi",
+        "perusahaan",
+        "pt",
+        "bank",
+        "federasi",
+        "komite",
+        "direktorat",
+        "dinas",
+        "biro",
+        "polda",
+        "polres",
+        "polresta",
+        "polrestabes",
+        "polsek",
+        "kodam",
+        "korem",
+        "kodim",
+        "pemprov",
+        "pemkab",
+        "pemkot",
+        "kejati",
+        "kejari",
+        "timnas",
+        "kanwil",
+        "inspektorat",
+        "forum",
+        "aliansi",
+        "koalisi",
+        "serikat",
+        "paguyuban",
+        "koperasi",
+        "satgas",
+        "perumda",
+        "pdam",
+        "rutan",
+        "lapas",
+        "kbri",
+        "kjri",
+        "kantor",
+        "pengurus",
+        "balai",
+        "angkatan",
+        # short forms of regional government services and police units, before their region or force:
+        # "Dinkes Jember", "Satlantas Polres Sidoarjo", "Ditlantas Polda Metro Jaya"
+        "dinkes",
+        "dinsos",
+        "dishub",
+        "disdik",
+        "dispendik",
+        "disnaker",
+        "disnakertrans",
+        "disdukcapil",
+        "diskominfo",
+        "disperindag",
+        "dispora",
+        "dispar",
+        "disbudpar",
+        "distan",
+        "disperkim",
+        "ditlantas",
+        "ditreskrimum",
+        "ditreskrimsus",
+        "ditresnarkoba",
+        "ditpolairud",
+        "ditsamapta",
+        "ditintelkam",
+        "bidpropam",
+        "bidhumas",
+        "satlantas",
+        "satreskrim",
+        "satresnarkoba",
+        "satsamapta",
+        "satpolairud",
+        "satintelkam",
+        "sipropam",
+        "sihumas",
+    ]
+)
+"""First words that make a name an organisation ("Universitas New South Wales", "Badan …")."""
+
+
+HALLS = frozenset(["balai", "kantor"])
+
+
+SEATS = frozenset(["desa", "kelurahan", "kecamatan", "kota", "camat", "lurah", "bupati", "gubernur", "wali"])
+"""A hall or office of a village, district, town or its head is a building: "Balai Desa Sumberwuluh",
+"Kantor Kecamatan Talang", "Kantor Gubernur Sulsel"; "Balai Besar KSDA", "Kantor SAR Palu" are units."""
+
+
+PLACE_HEADS = frozenset(
+    [
+        "mausoleum",
+        "makam",
+        "monumen",
+        "museum",
+        "istana",
+        "gedung",
+        "bandara",
+        "pelabuhan",
+        "stasiun",
+        "terminal",
+        "stadion",
+        "masjid",
+        "gereja",
+        "candi",
+        "jalan",
+        "jembatan",
+        "lapangan",
+        "alun-alun",
+        "taman",
+        "pulau",
+        "gunung",
+        "sungai",
+        "danau",
+        "selat",
+        "teluk",
+        "jl",
+        "kompleks",
+        "apartemen",
+        "pasar",
+        "pura",
+        "pantai",
+        "provinsi",
+        "kabupaten",
+        "kota",
+        "kecamatan",
+        "kelurahan",
+        "desa",
+        "dusun",
+        "bendungan",
+        "waduk",
+        "hotel",
+        "kepulauan",
+        "samudra",
+        "samudera",
+    ]
+)
+"""First words that make a name a place, not the person it honours ("Mausoleum Ho Chi Minh",
+"Bandara Soekarno-Hatta", "Jalan Sudirman")."""
+
+
+SPEECH = frozenset(
+    [
+        "kata",
+        "ujar",
+        "ucap",
+        "tutur",
+        "ungkap",
+        "jelas",
+        "tambah",
+        "imbuh",
+        "papar",
+        "terang",
+        "tegas",
+        "sebut",
+    ]
+)
+"""Verbs after which a capitalised run ending the clause names the speaker: "…, kata Huong Le Thu,"."""
+
+
+ROLE_WORDS = frozenset(
+    [
+        "luar",
+        "negeri",
+        "dalam",
+        "pertahanan",
+        "keamanan",
+        "keuangan",
+        "perdagangan",
+        "perindustrian",
+        "kesehatan",
+        "pendidikan",
+        "agama",
+        "hukum",
+        "politik",
+        "ekonomi",
+        "energi",
+        "besar",
+        "utama",
+        "eksekutif",
+        "umum",
+        "jenderal",
+        "bidang",
+        "urusan",
+        "koordinator",
+        "negara",
+        "muda",
+        "madya",
+        "tinggi",
+        "agung",
+        "kabinet",
+        "senior",
+    ]
+)
+"""Words of a title after its first word ("Menteri Luar Negeri", "Duta Besar"), never a name."""
+
+
+NAME_TITLES = frozenset(["hakim", "raja", "ratu", "sultan", "pangeran"])
+"""Titles that are also words of people's names ("Lukman Hakim", "Abdul Hakim"): inside a name,
+after a capitalised word that is no title, they are part of it."""
+
+
+BALINESE_ORDER = frozenset(
+    ["wayan", "made", "nyoman", "ketut", "putu", "kadek", "komang", "gede", "luh", "gusti"]
+)
+"""Balinese birth-order and caste names, which follow the "I" or "Ni" that opens a name."""
+
+
+CONNECTIVES = frozenset(
+    ["of", "and", "for", "the", "on", "in", "at", "to", "&", "dan", "untuk", "bagi", "pada", "di", "se"]
+)
+"""Lower-case words that do sit inside organisation names ("Badan Siber dan Sandi Negara")."""
+
+
+REGION_WORDS = frozenset(["provinsi", "kabupaten", "kota"])
+"""The words ``names.REGION`` strips from a place's name, as separate words."""
+
+
+TERRITORIAL_UNITS = frozenset(
+    ["kodam", "korem", "kodim", "koramil", "lanud", "lantamal", "lanal", "yonif", "brigif"]
+)
+
+
+COMPANY_ENDS = frozenset(
+    [
+        "ventures",
+        "capital",
+        "holdings",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "limited",
+        "airlines",
+        "airways",
+        "partners",
+        "foundation",
+        "technologies",
+        "sekuritas",
+    ]
+)
+"""Last words of companies' and foundations' names ("East Ventures", "Garuda Airlines"): the tagger, which
+sees few of them, takes such names for people."""
+
+
+INITIALLED = frozenset(["inisial", "berinisial"])
+
+
+RANKS = frozenset(
+    [
+        "bharada",
+        "bripda",
+        "briptu",
+        "brigadir",
+        "bripka",
+        "aipda",
+        "aiptu",
+        "ipda",
+        "iptu",
+        "akp",
+        "kompol",
+        "akbp",
+        "kombes",
+        "prada",
+        "pratu",
+        "praka",
+        "serda",
+        "sertu",
+        "serka",
+        "letda",
+        "lettu",
+        "kapten",
+        "mayor",
+        "letkol",
+        "kolonel",
+    ]
+)
+"""Police and army ranks: a suspect who serves is named by rank and initials, "Brigadir RH"."""
+
+
+AREA_TITLES = frozenset(
+    ["kapolda", "kapolres", "kapolresta", "kapolrestabes", "kapolsek", "dandim", "danrem"]
+)
+
+
+MINISTERS = frozenset(["menteri", "menko", "wamen"])
