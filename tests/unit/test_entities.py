@@ -498,6 +498,17 @@ def test_a_ministers_portfolio_belongs_to_the_title_not_to_the_name_after_it() -
     assert found.get("Widiyanti Putri Wardhana") == "PERSON"
 
 
+def test_a_coordinating_ministers_portfolio_alone_is_a_title_not_a_person() -> None:
+    found = _found("Kerusuhan itu, kata Menko Polhukam, sudah ditangani aparat keamanan sejak Senin malam.")
+    assert "Polhukam" not in found
+
+
+def test_an_old_spelling_of_a_country_is_that_country_not_part_of_a_name() -> None:
+    found = _found("Presiden Pilipina Ferdinand Marcos Jr. tiba di Jakarta pada Selasa pagi.")
+    assert found.get("Pilipina") in ("LOC", "GPE")
+    assert found.get("Ferdinand Marcos Jr.") == "PERSON"
+
+
 def test_a_village_or_district_hall_is_a_building_not_an_organisation() -> None:
     found = _found("Warga mengungsi ke Balai Desa Sumberwuluh, Kecamatan Candipuro, sejak Selasa malam.")
     assert found.get("Balai Desa Sumberwuluh") == "LOC"

@@ -109,8 +109,8 @@ class Gazetteer:
             candidates.sort(key=lambda entry: len(entry.words), reverse=True)
         self.titles = titles
         self.portfolios = portfolios
-        """Words of ministries' names after "Kementerian" ("luar", "negeri", "kesehatan"): after
-        "Menteri" they belong to the title, not to the name that follows."""
+        """Words of ministries' names after "Kementerian" or "Kemenko" ("luar", "negeri", "kesehatan",
+        "polhukam"): after "Menteri" or "Menko" they belong to the title, not to the name that follows."""
 
     def __len__(self) -> int:
         return len(self._by_words)
@@ -195,7 +195,7 @@ def load() -> Gazetteer:
     portfolios = frozenset(
         word
         for entry in entries
-        if entry.words[0] == "kementerian"
+        if entry.words[0] in ("kementerian", "kemenko")
         for word in entry.words[1:]
         if word.isalpha() and word not in ("dan", "koordinator", "bidang")
     )
