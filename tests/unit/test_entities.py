@@ -870,3 +870,14 @@ def test_the_organisation_or_country_of_a_title_is_not_part_of_the_person(
     assert found.get(person) == "PERSON"
     assert found.get(affiliation) in ("ORG", "LOC", "GPE")
     assert not any(name.startswith(affiliation + " ") for name, label in found.items() if label == "PERSON")
+
+
+def test_a_capitalised_word_right_before_a_found_name_is_its_first_name_even_a_common_word() -> None:
+    found = _found(
+        "Gol kedua dicetak penyerang muda Sabar Hendrawan Gutama pada menit ke-80. "
+        "Dua tersangka itu yakni, Maju Daryono Siregar dan Deni Irawan, ditahan polisi. "
+        "Pameran itu dibuka Wakil Presiden, yang didampingi Ny Herawati Boediono."
+    )
+    assert found.get("Sabar Hendrawan Gutama") == "PERSON"
+    assert found.get("Maju Daryono Siregar") == "PERSON"
+    assert found.get("Herawati Boediono") == "PERSON"

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from warta.pipeline.dates import MONTHS, WEEKDAYS
 from warta.pipeline.entities.gazetteer import Gazetteer, Match, fold, name_cased
 from warta.pipeline.entities.names import GPE, LABELS, LEGAL_FORM, bare_name
 from warta.pipeline.entities.place_roles import acts
@@ -24,6 +25,7 @@ from warta.pipeline.entities.words import (
     CONNECTIVES,
     FUNCTION_WORDS,
     HALLS,
+    HONORIFICS,
     INITIALLED,
     MINISTERS,
     NAME_PARTICLES,
@@ -956,6 +958,35 @@ def as_entity(tokens: Sequence[Token], mention: Mention, text: str, gazetteer: G
     )
 
 
+_NOT_FIRST_NAMES = frozenset([*WEEKDAYS, *MONTHS, *HONORIFICS])
+
+
+def _first_names(
+    mentions: list[Mention], words: Sequence[str], folded: Sequence[str], titles: frozenset[str]
+) -> None:
+    """ "ganda putra Sabar Karyaman Gutama", "juru bicara polisi Wayne Bvudzijena": a capitalised word
+    after a comma or a lower-case word, right before a person's name the tagger found, is the
+    person's first name, also where it is a common word too ("sabar", patient), unless it is a title,
+    an organisation's or place's head, a day, a month or a form of address ("Pak")."""
+    if _headline(words):
+        return
+    taken = {k for m in mentions for k in range(m.start, m.end)}
+    for mention in mentions:
+        k = mention.start - 1
+        if (
+            mention.label == "PERSON"
+            and mention.canonical is None
+            and k > 0
+            and k not in taken
+            and words[k].isalpha()
+            and words[k][:1].isupper()
+            and words[k][1:].islower()
+            and (words[k - 1] == "," or (words[k - 1].islower() and folded[k - 1] not in FUNCTION_WORDS))
+            and not any(folded[k] in names for names in (titles, ORG_HEADS, PLACE_HEADS, _NOT_FIRST_NAMES))
+        ):
+            mention.start = k
+
+
 def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[tuple[Entity, str | None]]:
     """Every mention with offsets, label and role; the gazetteer's canonical name where it has one."""
     runs = list(sentences(tokens, text))
@@ -987,6 +1018,7 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _numbered_units(mentions, words, folded, gazetteer.titles)
             mentions = _commanders_areas(mentions, words, folded)
             mentions = _branches(mentions, words)
+            _first_names(mentions, words, folded, gazetteer.titles)
         dateline = _dateline(words, matches) if run is runs[0] else None
         if dateline is not None:
             mentions = sorted(

@@ -384,3 +384,26 @@ AREA_TITLES = frozenset(
 
 
 MINISTERS = frozenset(["menteri", "menko", "wamen"])
+
+
+HONORIFICS = frozenset(
+    [
+        "pak",
+        "bu",
+        "bapak",
+        "ibu",
+        "mas",
+        "mbak",
+        "kak",
+        "bung",
+        "om",
+        "tante",
+        "saudara",
+        "sdr",
+        "ny",
+        "nyonya",
+        "haji",
+        "hajah",
+    ]
+)
+"""Forms of address before a name ("Pak Basuki", "Ny Herawati"), which are not a first name."""
