@@ -267,12 +267,14 @@ def test_listed_initials_and_initials_after_a_rank_are_people() -> None:
     assert people == ["WS", "AN", "MR", "RH", "RH"]
 
 
-def test_a_name_ending_in_a_company_word_is_an_organisation_not_a_person() -> None:
+def test_a_name_ending_in_a_company_or_institution_word_is_an_organisation_not_a_person() -> None:
     found = _found(
         "Putaran ini dipimpin Openspace Ventures. Partner East Ventures Yohanes Hartanto mengatakan "
-        "dana itu akan dipakai untuk ekspansi."
+        "dana itu akan dipakai untuk ekspansi. Survei itu dikerjakan bersama Wallacea Research Centre "
+        "di Sulawesi."
     )
     assert found.get("Openspace Ventures") == "ORG"
+    assert found.get("Wallacea Research Centre") == "ORG"
     assert found.get("East Ventures") == "ORG"
     assert found.get("Yohanes Hartanto") == "PERSON"
 

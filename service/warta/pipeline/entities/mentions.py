@@ -21,7 +21,6 @@ from warta.pipeline.entities.tokens import Token, abbreviation, sentences
 from warta.pipeline.entities.words import (
     AREA_TITLES,
     BALINESE_ORDER,
-    COMPANY_ENDS,
     CONNECTIVES,
     FUNCTION_WORDS,
     HALLS,
@@ -30,6 +29,7 @@ from warta.pipeline.entities.words import (
     MINISTERS,
     NAME_PARTICLES,
     NAME_TITLES,
+    ORG_ENDS,
     ORG_HEADS,
     PLACE_HEADS,
     RANKS,
@@ -749,8 +749,8 @@ def _numbered_units(
 
 
 def _companies(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
-    """A "person" holding a company's last word is that company, and the person after it, if any
-    ("East Ventures Yohanes Hartanto", "Openspace Ventures")."""
+    """A "person" holding an organisation's last word is that organisation, and the person after it, if
+    any ("East Ventures Yohanes Hartanto", "Openspace Ventures", "Volcanic Ash Advisory Centre")."""
     result: list[Mention] = []
     for mention in mentions:
         last = (
@@ -758,7 +758,7 @@ def _companies(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
                 (
                     k
                     for k in range(mention.start + 1, mention.end)
-                    if words[k][:1].isupper() and fold(words[k]) in COMPANY_ENDS
+                    if words[k][:1].isupper() and fold(words[k]) in ORG_ENDS
                 ),
                 None,
             )

@@ -321,7 +321,7 @@ TERRITORIAL_UNITS = frozenset(
 )
 
 
-COMPANY_ENDS = frozenset(
+ORG_ENDS = frozenset(
     [
         "ventures",
         "capital",
@@ -337,10 +337,29 @@ COMPANY_ENDS = frozenset(
         "foundation",
         "technologies",
         "sekuritas",
+        "alliance",
+        "centre",
+        "center",
+        "institute",
+        "association",
+        "council",
+        "agency",
+        "committee",
+        "commission",
+        "organization",
+        "organisation",
+        "network",
+        "federation",
+        "league",
+        "society",
+        "group",
+        "fund",
+        "authority",
     ]
 )
-"""Last words of companies' and foundations' names ("East Ventures", "Garuda Airlines"): the tagger, which
-sees few of them, takes such names for people."""
+"""Last words of companies', foundations' and other institutions' names written in English ("East
+Ventures", "Garuda Airlines", "Sumatran Rescue Alliance"): the tagger, which sees few of them, takes
+such names for people."""
 
 
 INITIALLED = frozenset(["inisial", "berinisial"])
