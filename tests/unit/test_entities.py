@@ -883,3 +883,12 @@ def test_a_capitalised_word_right_before_a_found_name_is_its_first_name_even_a_c
     assert found.get("Sabar Hendrawan Gutama") == "PERSON"
     assert found.get("Maju Daryono Siregar") == "PERSON"
     assert found.get("Herawati Boediono") == "PERSON"
+
+
+def test_the_name_after_kantor_berita_or_surat_kabar_is_the_outlet() -> None:
+    found = _found(
+        "Tiga orang ditahan setelah bentrokan di pelabuhan itu, kata kantor berita AAP pada Selasa. "
+        "Pemerintah tidak akan mengubah kebijakannya, tulis surat kabar Al-Watan dalam tajuknya."
+    )
+    assert found.get("AAP") == "ORG"
+    assert found.get("Al-Watan") == "ORG"

@@ -987,6 +987,38 @@ def _first_names(
             mention.start = k
 
 
+_OUTLETS = frozenset([("kantor", "berita"), ("surat", "kabar")])
+_OUTLET_ENDS = frozenset(second for _, second in _OUTLETS)
+_OUTLET_QUALIFIERS = frozenset(["resmi", "negara", "pemerintah", "milik", "lokal", "setempat"])
+
+
+def _outlets(
+    mentions: list[Mention], words: Sequence[str], folded: Sequence[str], matches: Sequence[Match]
+) -> list[Mention]:
+    """ "kata kantor berita AAP", "surat kabar Al-Thawra", "kantor berita resmi Iran IRNA": the
+    capitalised name after "kantor berita" (news agency) or "surat kabar" (newspaper), past words
+    such as "resmi" and a country, is the outlet, an organisation, whatever the tagger made of it."""
+    if _OUTLET_ENDS.isdisjoint(folded):
+        return mentions
+    places = {match.start: match.end for match in matches if match.name.label == "LOC"}
+    for k in range(len(words) - 2):
+        if (folded[k], folded[k + 1]) not in _OUTLETS:
+            continue
+        start = k + 2
+        while start < len(words) and folded[start] in _OUTLET_QUALIFIERS:
+            start += 1
+        start = places.get(start, start)
+        end = start
+        while end < len(words) and end - start < _MAX_ORG_WORDS and name_cased(words[end]):
+            end += 1
+        inside = [m for m in mentions if m.start < end and start < m.end]
+        found = any((m.start, m.end, m.label) == (start, end, "ORG") for m in inside)
+        if end > start and not found and all(start <= m.start and m.end <= end for m in inside):
+            others = [m for m in mentions if m not in inside]
+            mentions = sorted([*others, Mention(start, end, "ORG")], key=lambda m: m.start)
+    return mentions
+
+
 def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[tuple[Entity, str | None]]:
     """Every mention with offsets, label and role; the gazetteer's canonical name where it has one."""
     runs = list(sentences(tokens, text))
@@ -1018,6 +1050,7 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _numbered_units(mentions, words, folded, gazetteer.titles)
             mentions = _commanders_areas(mentions, words, folded)
             mentions = _branches(mentions, words)
+            mentions = _outlets(mentions, words, folded, matches)
             _first_names(mentions, words, folded, gazetteer.titles)
         dateline = _dateline(words, matches) if run is runs[0] else None
         if dateline is not None:
