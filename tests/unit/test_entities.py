@@ -892,3 +892,11 @@ def test_the_name_after_kantor_berita_or_surat_kabar_is_the_outlet() -> None:
     )
     assert found.get("AAP") == "ORG"
     assert found.get("Al-Watan") == "ORG"
+
+
+def test_financial_ratios_and_the_homeland_are_terms_not_entities() -> None:
+    found = _found(
+        "Rasio Return on Equity (ROE) perseroan naik, sementara Net Interest Margin NIM turun tipis. "
+        "Pelaku Pasar Modal di Tanah Air menilai BI Rate akan bertahan."
+    )
+    assert found == {}

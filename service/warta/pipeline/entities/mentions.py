@@ -37,6 +37,7 @@ from warta.pipeline.entities.words import (
     ROLE_WORDS,
     SEATS,
     SPEECH,
+    TERMS,
     TERRITORIAL_UNITS,
 )
 from warta.records import Entity
@@ -925,6 +926,12 @@ def _strip_portfolio(mention: Mention, words: Sequence[str], gazetteer: Gazettee
         mention.label, mention.canonical = known.label, known.canonical
 
 
+def _term(mention: Mention, words: Sequence[str]) -> bool:
+    """A mention that is one of the ``TERMS``, alone or with its short form ("Return on Asset (ROA)")."""
+    name = [fold(word) for word in words[mention.start : mention.end] if word not in ("(", ")")]
+    return " ".join(name) in TERMS or (" ".join(name[:-1]) in TERMS and name[-1] in TERMS)
+
+
 def _lone_title(mention: Mention, words: Sequence[str], titles: frozenset[str]) -> bool:
     """ "Analis", "Ekonom" tagged as a person with no name after it."""
     return (
@@ -1064,7 +1071,11 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
         for mention in mentions:
             _strip_title(mention, words, gazetteer)
             _strip_portfolio(mention, words, gazetteer)
-        mentions = [m for m in mentions if m.end > m.start and not _lone_title(m, words, gazetteer.titles)]
+        mentions = [
+            m
+            for m in mentions
+            if m.end > m.start and not _lone_title(m, words, gazetteer.titles) and not _term(m, words)
+        ]
         mentions = _with_short_forms(mentions, words, gazetteer)
         _mark_acting_places([m for m in mentions if dateline is None or m is not dateline[0]], words, matches)
         for mention in mentions:

@@ -426,3 +426,36 @@ HONORIFICS = frozenset(
     ]
 )
 """Forms of address before a name ("Pak Basuki", "Ny Herawati"), which are not a first name."""
+
+
+TERMS = frozenset(
+    [
+        "tanah air",
+        "pasar modal",
+        "bi rate",
+        "return on asset",
+        "return on assets",
+        "return on equity",
+        "net interest margin",
+        "non performing loan",
+        "non performing financing",
+        "loan to deposit ratio",
+        "capital adequacy ratio",
+        "earning per share",
+        "earnings per share",
+        "roa",
+        "roe",
+        "nim",
+        "npl",
+        "npf",
+        "ldr",
+        "fdr",
+        "bopo",
+        "eps",
+        "pdb",
+        "gdp",
+    ]
+)
+"""Capitalised words that name no entity: "Tanah Air" (the homeland), "Pasar Modal" (the capital
+market), and the ratios and indicators of business news ("Return on Equity (ROE)", "BI Rate"), which
+the tagger, seeing capitals and a short form, takes for organisations."""
