@@ -897,6 +897,6 @@ def test_the_name_after_kantor_berita_or_surat_kabar_is_the_outlet() -> None:
 def test_financial_ratios_and_the_homeland_are_terms_not_entities() -> None:
     found = _found(
         "Rasio Return on Equity (ROE) perseroan naik, sementara Net Interest Margin NIM turun tipis. "
-        "Pelaku Pasar Modal di Tanah Air menilai BI Rate akan bertahan."
+        "Pelaku Pasar Modal di Tanah Air menilai BI Rate akan bertahan, kata peserta Raker itu."
     )
     assert found == {}

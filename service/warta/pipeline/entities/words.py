@@ -454,8 +454,19 @@ TERMS = frozenset(
         "eps",
         "pdb",
         "gdp",
+        "raker",
+        "rakernas",
+        "rakor",
+        "rakornas",
+        "rapim",
+        "munas",
+        "munaslub",
+        "mukernas",
+        "muswil",
+        "musda",
     ]
 )
 """Capitalised words that name no entity: "Tanah Air" (the homeland), "Pasar Modal" (the capital
-market), and the ratios and indicators of business news ("Return on Equity (ROE)", "BI Rate"), which
-the tagger, seeing capitals and a short form, takes for organisations."""
+market), the ratios and indicators of business news ("Return on Equity (ROE)", "BI Rate"), which
+the tagger, seeing capitals and a short form, takes for organisations, and the short names of
+meetings ("Raker", a working meeting; "Munas", a national congress)."""
