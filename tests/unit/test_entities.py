@@ -897,6 +897,14 @@ def test_the_name_after_kantor_berita_or_surat_kabar_is_the_outlet() -> None:
 def test_financial_ratios_and_the_homeland_are_terms_not_entities() -> None:
     found = _found(
         "Rasio Return on Equity (ROE) perseroan naik, sementara Net Interest Margin NIM turun tipis. "
-        "Pelaku Pasar Modal di Tanah Air menilai BI Rate akan bertahan, kata peserta Raker itu."
+        "Pelaku Pasar Modal di Tanah Air menilai BI Rate akan bertahan."
     )
     assert found == {}
+
+
+def test_the_short_name_of_a_meeting_is_a_term_not_an_organisation() -> None:
+    found = _found(
+        "Stok cukup, kata Direktur Utama PLN Darmawan Prasodjo jelang Raker dengan Komisi VI di Gedung DPR."
+    )
+    assert "Raker" not in found
+    assert found.get("Komisi VI") == "ORG"
