@@ -224,7 +224,8 @@ def _tidy(
     matches: Sequence[Match],
 ) -> list[Mention]:
     """Rules for cased text on top of the tagger: organisation heads make organisations, which start
-    after a generic lower-case lead ("Lembaga riset Center of …"); names lose the numbers at their
+    after a generic lower-case lead ("Lembaga riset Center of …"; a known organisation before the
+    lower-case word stays a mention of its own, as does what follows it); names lose the numbers at their
     edges; persons and places end at function words; a person's name ends before headline words
     ("Putin Tiba"); untagged capitalised names after a title or a speech verb are persons."""
     titles = gazetteer.titles
@@ -262,6 +263,9 @@ def _tidy(
         if mention.label == "ORG":
             generic = [i for i in range(mention.start, mention.end - 1) if _lower_word(words[i])]
             if generic and words[generic[-1] + 1][:1].isupper():
+                known = next((m for m in matches if m.start == mention.start and m.end <= generic[0]), None)
+                if known is not None:  # "Pertamina Hanung Budya jelang Raker": a tagger run-on
+                    tidy.append(Mention(mention.start, generic[0], "ORG"))
                 mention.start = generic[-1] + 1
             tidy.append(mention)
             continue
