@@ -912,7 +912,7 @@ def test_the_short_name_of_a_meeting_is_a_term_not_an_organisation() -> None:
 
 def test_a_known_organisation_survives_a_span_the_tagger_ran_on_past_a_lower_case_word() -> None:
     found = _found(
-        "Stok cukup, kata Direktur Pemasaran Pertamina Niko Budiman jelang rapat dengan Komisi VII DPR."
+        "Stok cukup, kata Direktur Pemasaran Pertamina Niko Budiman jelang Raker dengan Komisi VII DPR."
     )
     assert found.get("Pertamina") == "ORG"
     assert found.get("Niko Budiman") == "PERSON"
