@@ -916,3 +916,8 @@ def test_a_known_organisation_survives_a_span_the_tagger_ran_on_past_a_lower_cas
     )
     assert found.get("Pertamina") == "ORG"
     assert found.get("Niko Budiman") == "PERSON"
+
+
+def test_pb_opens_an_organisation_not_a_person() -> None:
+    found = _found("Para atlet PB Taruna Bahari berangkat ke Surabaya untuk kejuaraan nasional.")
+    assert found.get("PB Taruna Bahari") == "ORG"

@@ -138,6 +138,7 @@ ORG_HEADS = frozenset(
         "kjri",
         "kantor",
         "pengurus",
+        "pb",
         "balai",
         "angkatan",
         # short forms of regional government services and police units, before their region or force:
@@ -176,7 +177,8 @@ ORG_HEADS = frozenset(
         "sihumas",
     ]
 )
-"""First words that make a name an organisation ("Universitas New South Wales", "Badan …")."""
+"""First words that make a name an organisation ("Universitas New South Wales", "Badan …", "PB Djarum",
+the executive board or club "Pengurus Besar", "Perkumpulan Bulu Tangkis")."""
 
 
 HALLS = frozenset(["balai", "kantor"])
