@@ -921,3 +921,8 @@ def test_a_known_organisation_survives_a_span_the_tagger_ran_on_past_a_lower_cas
 def test_pb_opens_an_organisation_not_a_person() -> None:
     found = _found("Para atlet PB Taruna Bahari berangkat ke Surabaya untuk kejuaraan nasional.")
     assert found.get("PB Taruna Bahari") == "ORG"
+
+
+def test_a_country_after_ke_wilayah_is_a_location_not_an_actor() -> None:
+    found = _found("Belum ada satu roket pun yang ditembakkan ke wilayah Israel dari Gaza sejak Minggu.")
+    assert found.get("Israel") == "LOC"

@@ -539,12 +539,19 @@ def _office_place(place: Mention, after: int, words: Sequence[str], *, known: bo
     return place.start == after and (written_as_region or (known and place.canonical is not None))
 
 
+_LOCATIVES = frozenset(["di", "ke", "menuju", "wilayah", "kawasan"])
+
+
 def _mark_acting_places(mentions: Sequence[Mention], words: Sequence[str], matches: Sequence[Match]) -> None:
+    """Known places that the classifier (``place_roles``) reads as actors become ``GPE``; a place right
+    after "di", "ke", "menuju" (at, to, towards), "wilayah" or "kawasan" (territory, area) is a
+    location whatever its name's habits ("serangan ke wilayah Israel")."""
     places = {(match.start, match.end) for match in matches if match.name.label == "LOC"}
     for mention in mentions:
         if (
             mention.label == "LOC"
             and (mention.start, mention.end) in places
+            and not (mention.start and words[mention.start - 1] in _LOCATIVES)
             and acts(words, mention.start, mention.end)
         ):
             mention.label = GPE
