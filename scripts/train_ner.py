@@ -8,12 +8,13 @@ occurs (in any case) in an evaluation file, since idner-news-2k sentences recur 
 NERP is lowercased: the tagger sees such sentences without shape features, and a lowercased copy of
 the cased corpora teaches it the words of news names for that case too. Words are re-split by the
 stage's own tokenizer, so that training and tagging see the same tokens. crfsuite trains the
-tagger; its weights are then exported for the stage's own decoder (``warta.pipeline.entities.crf``), which
-must tag the held-out sentences exactly as crfsuite does, or the script fails.
+tagger; its weights are then exported for the stage's own decoder
+(``warta.pipeline.entities.crf``), which must tag the held-out sentences exactly as crfsuite does,
+or the script fails.
 
-After the tagger, the place-role classifier (``warta.pipeline.entities.place_roles``: is a known place named as
-a location or as an actor?) is trained on idner-news-2k's known places and written beside it, with
-the same check against crfsuite.
+After the tagger, the place-role classifier (``warta.pipeline.entities.place_roles``: is a known
+place named as a location or as an actor?) is trained on idner-news-2k's known places and written
+beside it, with the same check against crfsuite.
 
 Before the tagger, the word classes (``lexicon.json``) are learned from all the training text, no
 labels used: each word's left and right neighbours (PPMI-weighted counts over the most frequent
@@ -57,8 +58,8 @@ training files (F1 of the tagger alone on the held-out idner2k / NERGrit / NERP 
 chose how to combine them: a copy of the features per corpus, tagging with the idner-news-2k copies,
 0.83 / 0.48 / 0.54; idner-news-2k shared and the others copied 0.83 / 0.52 / 0.56; no copies
 0.76 / 0.66 / 0.73, with idner-news-2k three times 0.78 / 0.65 / 0.72; a copy per *case* of the text
-(``warta.pipeline.entities.tagger.COPIED``), which the stage can see when it tags, with idner-news-2k three
-times 0.82 / 0.66 / 0.72."""
+(``warta.pipeline.entities.tagger.COPIED``), which the stage can see when it tags, with
+idner-news-2k three times 0.82 / 0.66 / 0.72."""
 NEWS_WEIGHT = {"idner2k_train.tsv": 3}
 """Times each corpus is repeated in training: idner-news-2k is the news the service sees. With the
 whole stage cross-validated (``--cv --fold 0``): three times 0.800 / 0.654 / 0.706, once 0.796 /

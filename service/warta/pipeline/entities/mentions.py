@@ -96,17 +96,9 @@ def _opens_organisation(folded: Sequence[str], i: int) -> bool:
 
 
 _MAX_NAME_WORDS = 4
-
-
 _MAX_ORG_WORDS = 8
-
-
 _DASHES = frozenset(["-", "–", "—"])
-
-
 _MAX_DATELINE_WORDS = 4
-
-
 _QUOTE_ENDS = frozenset([",", '"', "”", "'", "’"])
 
 
@@ -225,9 +217,9 @@ def _tidy(
 ) -> list[Mention]:
     """Rules for cased text on top of the tagger: organisation heads make organisations, which start
     after a generic lower-case lead ("Lembaga riset Center of …"; a known organisation before the
-    lower-case word stays a mention of its own, as does what follows it); names lose the numbers at their
-    edges; persons and places end at function words; a person's name ends before headline words
-    ("Putin Tiba"); untagged capitalised names after a title or a speech verb are persons."""
+    lower-case word stays a mention of its own); names lose the numbers at their edges; persons and
+    places end at function words; a person's name ends before headline words ("Putin Tiba");
+    untagged capitalised names after a title or a speech verb are persons."""
     titles = gazetteer.titles
     triggered = any(f in titles or f in SPEECH for f in folded)
     if not mentions and not triggered:
@@ -633,8 +625,8 @@ def _organisations_then_people(
     follows at once, the rest is that person's first name ("Gubernur BI Perry Warjiyo" tagged "BI
     Perry" and "Warjiyo"); otherwise it is a person of its own if it is two words or more
     ("Kementerian Luar Negeri Rolliansyah Soemirat", "BPBD Garut Satria Budi"), or one word after a
-    title before a known organisation ("Ketua MK Suhartoyo", "Ketua Umum Partai Gerindra Suhardi"); one word alone could as well be a
-    term ("BI Rate")."""
+    title before a known organisation ("Ketua MK Suhartoyo", "Ketua Umum Partai Gerindra Suhardi");
+    one word alone could as well be a term ("BI Rate")."""
     if not any(mention.label == "ORG" and mention.canonical is None for mention in mentions):
         return mentions
     known = {match.start: match for match in matches}

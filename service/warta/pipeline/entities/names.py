@@ -12,7 +12,7 @@ LABELS = ("PERSON", "ORG", "LOC")
 
 GPE = "GPE"
 """A known place named as an actor or owner ("Israel menyerang", "militer Israel"), not as a location:
-the corpora leave such mentions unmarked, and ``warta.pipeline.entities.place_roles`` tells them apart."""
+the corpora leave such mentions unmarked, and ``place_roles`` tells them apart."""
 
 
 LEGAL_FORM = re.compile(r"^(?:PT|CV)\.?\s+|(?:\s+(?:\(Persero\)|Persero|Tbk\.?))+$")

@@ -4,8 +4,8 @@ The features of a word are its lower-cased form, shape, three-letter prefix and 
 clusters (``lexicon.json``, learned from the training text by ``scripts/train_ner.py``), the same
 for its neighbours, and the gazetteer's BIO label. Tagging never builds those strings per token: each
 word's summed feature weights are worked out once and cached (``Scorer``), so an article costs a few
-array additions and one batched Viterbi pass (``warta.pipeline.entities.crf``). ``sentence_features`` gives the
-same features as strings, for training.
+array additions and one batched Viterbi pass (``crf``). ``sentence_features`` gives the same
+features as strings, for training.
 """
 
 from __future__ import annotations
