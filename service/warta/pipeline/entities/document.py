@@ -165,8 +165,6 @@ def repeated_names(
 
 
 _ALIAS = re.compile(r"\s+alias\s+", re.IGNORECASE)
-
-
 _OR = re.compile(r"\s+atau\s+")
 
 

@@ -25,9 +25,11 @@ REGION = re.compile(r"^(?:Kabupaten|Kab\.|Kota|Provinsi)\s+(?=[A-Z])", re.IGNORE
 
 
 INITIALISM = re.compile(r"[A-Z]{2,6}")
+"""A short form in capitals, "BSI", "KPU": what an organisation's initials or a ticker look like."""
 
 
 def kind_of(label: str) -> str:
+    """The kind of entity a label names: a place acting (``GPE``) is still a place."""
     return "LOC" if label == GPE else label
 
 
