@@ -926,3 +926,8 @@ def test_pb_opens_an_organisation_not_a_person() -> None:
 def test_a_country_after_ke_wilayah_is_a_location_not_an_actor() -> None:
     found = _found("Belum ada satu roket pun yang ditembakkan ke wilayah Israel dari Gaza sejak Minggu.")
     assert found.get("Israel") == "LOC"
+
+
+def test_an_abbreviations_stop_inside_the_sentence_belongs_to_the_name() -> None:
+    found = _found("Vinci S.A., sebuah perusahaan konstruksi asal Prancis, mengatakan laba bersihnya naik.")
+    assert found.get("Vinci S.A.") == "ORG"

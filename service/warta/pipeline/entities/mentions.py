@@ -1029,6 +1029,19 @@ def _outlets(
     return mentions
 
 
+def _stop_follows(tokens: Sequence[Token], end: int) -> bool:
+    """Whether the stop of an abbreviation follows a name's last word, written onto it, inside the
+    sentence: "Bouygues S.A., sebuah perusahaan"; the stop belongs to the name, as the news corpora
+    mark it. A stop before a capital or a line break may end the sentence too ("bendera PDI-P.")."""
+    return (
+        end + 1 < len(tokens)
+        and tokens[end].text == "."
+        and tokens[end].start == tokens[end - 1].end
+        and abbreviation(tokens[end - 1].text)
+        and not tokens[end + 1].text[:1].isupper()
+    )
+
+
 def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[tuple[Entity, str | None]]:
     """Every mention with offsets, label and role; the gazetteer's canonical name where it has one."""
     runs = list(sentences(tokens, text))
@@ -1082,4 +1095,6 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
         mentions = _with_short_forms(mentions, words, gazetteer)
         _mark_acting_places([m for m in mentions if dateline is None or m is not dateline[0]], words, matches)
         for mention in mentions:
+            if _stop_follows(run, mention.end):
+                mention.end += 1
             yield as_entity(run, mention, text, gazetteer), mention.canonical
