@@ -931,3 +931,12 @@ def test_a_country_after_ke_wilayah_is_a_location_not_an_actor() -> None:
 def test_an_abbreviations_stop_inside_the_sentence_belongs_to_the_name() -> None:
     found = _found("Vinci S.A., sebuah perusahaan konstruksi asal Prancis, mengatakan laba bersihnya naik.")
     assert found.get("Vinci S.A.") == "ORG"
+
+
+def test_a_place_ending_in_an_organisation_word_is_that_organisation_unless_a_venue() -> None:
+    found = _found(
+        "Harga minyak mentah di New York Mercantile Exchange naik dua persen pada Senin. "
+        "Pameran itu digelar di Jakarta Convention Center hingga Minggu."
+    )
+    assert found.get("New York Mercantile Exchange") == "ORG"
+    assert found.get("Jakarta Convention Center") == "LOC"

@@ -752,13 +752,21 @@ def _numbered_units(
     return sorted(kept + units, key=lambda m: m.start)
 
 
+_PLACE_ORG_ENDS = ORG_ENDS - {"centre", "center"}
+"""The organisations' last words that end no venue's name ("Jakarta Convention Center")."""
+
+
 def _companies(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
     """A "person" holding an organisation's last word is that organisation, and the person after it, if
-    any ("East Ventures Yohanes Hartanto", "Openspace Ventures", "Volcanic Ash Advisory Centre")."""
+    any ("East Ventures Yohanes Hartanto", "Openspace Ventures", "Volcanic Ash Advisory Centre"); a
+    "place" ending in one is that organisation ("Sriwijaya Air", "New York Mercantile Exchange"),
+    unless a place head opens it ("Bandara Internasional Beijing Capital") or the word also names a
+    venue ("Jakarta Convention Center")."""
     result: list[Mention] = []
     for mention in mentions:
-        last = (
-            next(
+        last: int | None = None
+        if mention.label == "PERSON":
+            last = next(
                 (
                     k
                     for k in range(mention.start + 1, mention.end)
@@ -766,9 +774,10 @@ def _companies(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
                 ),
                 None,
             )
-            if mention.label == "PERSON"
-            else None
-        )
+        elif mention.label == "LOC" and fold(words[mention.start]) not in PLACE_HEADS:
+            end = mention.end - 1
+            if end > mention.start and name_cased(words[end]) and fold(words[end]) in _PLACE_ORG_ENDS:
+                last = end
         if last is None:
             result.append(mention)
             continue

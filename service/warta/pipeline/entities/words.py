@@ -339,6 +339,8 @@ ORG_ENDS = frozenset(
         "foundation",
         "technologies",
         "sekuritas",
+        "air",
+        "exchange",
         "s.a",
         "n.v",
         "plc",
