@@ -940,3 +940,8 @@ def test_a_place_ending_in_an_organisation_word_is_that_organisation_unless_a_ve
     )
     assert found.get("New York Mercantile Exchange") == "ORG"
     assert found.get("Jakarta Convention Center") == "LOC"
+
+
+def test_a_place_ends_before_its_floor() -> None:
+    found = _found("Sekolah pasar modal itu digelar di Gedung BEI Medan lantai II pada Sabtu pagi.")
+    assert found.get("Gedung BEI Medan") == "LOC"

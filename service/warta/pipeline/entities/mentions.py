@@ -163,12 +163,14 @@ def _trim_start(mention: Mention, words: Sequence[str]) -> None:
 
 
 _YEAR_OR_SCORE = re.compile(r"(?:19|20)\d\d|\d{1,2}-\d{1,2}")
+_NUMBER = re.compile(r"\d+|[IVX]+")
 
 
 def _without_numbers(mention: Mention, words: Sequence[str]) -> bool:
     """Trim the numbers the tagger ran into: a person's name has no digits ("Timnas Indonesia U-23
-    Shin Tae-yong"), and a year or a score ends no name ("Pilkada Jakarta 2024", "Uzbekistan 0-2");
-    none of the news corpora marks either. False when no word is left."""
+    Shin Tae-yong"), a year or a score ends no name ("Pilkada Jakarta 2024", "Uzbekistan 0-2"), and a
+    place ends before its floor or room ("Gedung BEI Medan lantai II"); none of the news corpora
+    marks these. False when no word is left."""
     if mention.label == "PERSON":
         while mention.start < mention.end and any(c.isdigit() for c in words[mention.start]):
             mention.start += 1
@@ -177,6 +179,13 @@ def _without_numbers(mention: Mention, words: Sequence[str]) -> bool:
     else:
         while mention.end - mention.start > 1 and _YEAR_OR_SCORE.fullmatch(words[mention.end - 1]):
             mention.end -= 1
+        while (
+            mention.label == "LOC"
+            and mention.end - mention.start > 2
+            and _NUMBER.fullmatch(words[mention.end - 1])
+            and words[mention.end - 2].islower()
+        ):
+            mention.end -= 2
     return mention.end > mention.start
 
 
