@@ -945,3 +945,12 @@ def test_a_place_ending_in_an_organisation_word_is_that_organisation_unless_a_ve
 def test_a_place_ends_before_its_floor() -> None:
     found = _found("Sekolah pasar modal itu digelar di Gedung BEI Medan lantai II pada Sabtu pagi.")
     assert found.get("Gedung BEI Medan") == "LOC"
+
+
+def test_a_capitalised_word_right_before_an_organisation_is_its_first_word_unless_it_has_a_head() -> None:
+    found = _found(
+        "Utusan itu bertemu perwakilan Militer Islam Irak serta faksi lain di Amman. "
+        "Keputusan itu diambil dalam Rapat Dewan Gubernur pada Rabu."
+    )
+    assert found.get("Militer Islam Irak") == "ORG"
+    assert "Rapat Dewan Gubernur" not in found

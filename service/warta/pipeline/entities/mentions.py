@@ -986,23 +986,25 @@ def as_entity(tokens: Sequence[Token], mention: Mention, text: str, gazetteer: G
     )
 
 
-_NOT_FIRST_NAMES = frozenset([*WEEKDAYS, *MONTHS, *HONORIFICS])
+_NOT_FIRST_WORDS = frozenset([*WEEKDAYS, *MONTHS, *HONORIFICS])
 
 
-def _first_names(
+def _first_words(
     mentions: list[Mention], words: Sequence[str], folded: Sequence[str], titles: frozenset[str]
 ) -> None:
-    """ "ganda putra Sabar Karyaman Gutama", "juru bicara polisi Wayne Bvudzijena": a capitalised word
-    after a comma or a lower-case word, right before a person's name the tagger found, is the
-    person's first name, also where it is a common word too ("sabar", patient), unless it is a title,
-    an organisation's or place's head, a day, a month or a form of address ("Pak")."""
+    """ "ganda putra Sabar Karyaman Gutama", "juru bicara polisi Wayne Bvudzijena", "perwakilan
+    Militer Islam Irak": a capitalised word after a comma or a lower-case word, right before a
+    person's or an organisation's name the tagger found, is the name's first word, also where it is a
+    common word too ("sabar", patient), unless it is a title, an organisation's or place's head, a
+    day, a month or a form of address ("Pak"). An organisation that opens with its head already has
+    its first word ("Rapat Dewan Gubernur" is a meeting of the board)."""
     if _headline(words):
         return
     taken = {k for m in mentions for k in range(m.start, m.end)}
     for mention in mentions:
         k = mention.start - 1
         if (
-            mention.label == "PERSON"
+            (mention.label == "PERSON" or (mention.label == "ORG" and folded[mention.start] not in ORG_HEADS))
             and mention.canonical is None
             and k > 0
             and k not in taken
@@ -1010,7 +1012,7 @@ def _first_names(
             and words[k][:1].isupper()
             and words[k][1:].islower()
             and (words[k - 1] == "," or (words[k - 1].islower() and folded[k - 1] not in FUNCTION_WORDS))
-            and not any(folded[k] in names for names in (titles, ORG_HEADS, PLACE_HEADS, _NOT_FIRST_NAMES))
+            and not any(folded[k] in names for names in (titles, ORG_HEADS, PLACE_HEADS, _NOT_FIRST_WORDS))
         ):
             mention.start = k
 
@@ -1092,7 +1094,7 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _commanders_areas(mentions, words, folded)
             mentions = _branches(mentions, words)
             mentions = _outlets(mentions, words, folded, matches)
-            _first_names(mentions, words, folded, gazetteer.titles)
+            _first_words(mentions, words, folded, gazetteer.titles)
         dateline = _dateline(words, matches) if run is runs[0] else None
         if dateline is not None:
             mentions = sorted(
