@@ -954,3 +954,12 @@ def test_a_capitalised_word_right_before_an_organisation_is_its_first_word_unles
     )
     assert found.get("Militer Islam Irak") == "ORG"
     assert "Rapat Dewan Gubernur" not in found
+
+
+def test_an_unseen_word_opening_the_sentence_before_a_verb_of_saying_is_the_speaker() -> None:
+    found = _found(
+        "Tumiran mengungkapkan itu menanggapi polemik soal harga gabah di tingkat petani. "
+        "Pemerintah mengatakan harga itu akan dievaluasi."
+    )
+    assert found.get("Tumiran") == "PERSON"
+    assert "Pemerintah" not in found
