@@ -947,8 +947,14 @@ def _strip_portfolio(mention: Mention, words: Sequence[str], gazetteer: Gazettee
         mention.label, mention.canonical = known.label, known.canonical
 
 
+_TERM_STARTS = frozenset(term.split()[0] for term in TERMS)
+
+
 def _term(mention: Mention, words: Sequence[str]) -> bool:
     """A mention that is one of the ``TERMS``, alone or with its short form ("Return on Asset (ROA)")."""
+    first = mention.start + (words[mention.start] == "(")
+    if first == mention.end or fold(words[first]) not in _TERM_STARTS:
+        return False
     name = [fold(word) for word in words[mention.start : mention.end] if word not in ("(", ")")]
     return " ".join(name) in TERMS or (" ".join(name[:-1]) in TERMS and name[-1] in TERMS)
 
@@ -1078,16 +1084,18 @@ _SAYING = frozenset(
 )
 
 
-def _speakers(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
+def _speakers(mentions: list[Mention], words: Sequence[str], folded: Sequence[str]) -> list[Mention]:
     """ "Tumiran mengungkapkan itu …": a capitalised word that opens the sentence or follows a comma,
     right before a verb of saying, and that the training text never had (so it is no common noun,
     such as "Pemerintah mengatakan"), is the speaker, a person."""
+    if _SAYING.isdisjoint(folded):
+        return mentions
     clusters = lexicon().clusters
     taken = {k for m in mentions for k in range(m.start, m.end)}
     found = [
         Mention(k, k + 1, "PERSON")
         for k in range(len(words) - 1)
-        if words[k + 1].lower() in _SAYING
+        if folded[k + 1] in _SAYING
         and k not in taken
         and (k == 0 or words[k - 1] == ",")
         and words[k].isalpha()
@@ -1131,7 +1139,7 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _branches(mentions, words)
             mentions = _outlets(mentions, words, folded, matches)
             _first_words(mentions, words, folded, gazetteer.titles)
-            mentions = _speakers(mentions, words)
+            mentions = _speakers(mentions, words, folded)
         dateline = _dateline(words, matches) if run is runs[0] else None
         if dateline is not None:
             mentions = sorted(
