@@ -26,15 +26,19 @@ from warta.pipeline.entities.words import (
     HALLS,
     HONORIFICS,
     INITIALLED,
+    LOCATIVES,
     MINISTERS,
     NAME_PARTICLES,
     NAME_TITLES,
     ORG_ENDS,
     ORG_HEADS,
+    OUTLET_QUALIFIERS,
+    OUTLETS,
     PLACE_HEADS,
     RANKS,
     REGION_WORDS,
     ROLE_WORDS,
+    SAYING,
     SEATS,
     SPEECH,
     TERMS,
@@ -187,6 +191,11 @@ def _without_numbers(mention: Mention, words: Sequence[str]) -> bool:
         ):
             mention.end -= 2
     return mention.end > mention.start
+
+
+def _name_like(word: str) -> bool:
+    """Written as one word of a name: "Sabar", not "SABAR", "sabar" or "Al-Qaeda"."""
+    return word.isalpha() and word[:1].isupper() and word[1:].islower()
 
 
 def _lower_word(word: str) -> bool:
@@ -540,9 +549,6 @@ def _office_place(place: Mention, after: int, words: Sequence[str], *, known: bo
     return place.start == after and (written_as_region or (known and place.canonical is not None))
 
 
-_LOCATIVES = frozenset(["di", "ke", "menuju", "wilayah", "kawasan"])
-
-
 def _mark_acting_places(mentions: Sequence[Mention], words: Sequence[str], matches: Sequence[Match]) -> None:
     """Known places that the classifier (``place_roles``) reads as actors become ``GPE``; a place right
     after "di", "ke", "menuju" (at, to, towards), "wilayah" or "kawasan" (territory, area) is a
@@ -552,7 +558,7 @@ def _mark_acting_places(mentions: Sequence[Mention], words: Sequence[str], match
         if (
             mention.label == "LOC"
             and (mention.start, mention.end) in places
-            and not (mention.start and words[mention.start - 1] in _LOCATIVES)
+            and not (mention.start and words[mention.start - 1] in LOCATIVES)
             and acts(words, mention.start, mention.end)
         ):
             mention.label = GPE
@@ -1014,18 +1020,14 @@ def _first_words(
             and mention.canonical is None
             and k > 0
             and k not in taken
-            and words[k].isalpha()
-            and words[k][:1].isupper()
-            and words[k][1:].islower()
+            and _name_like(words[k])
             and (words[k - 1] == "," or (words[k - 1].islower() and folded[k - 1] not in FUNCTION_WORDS))
             and not any(folded[k] in names for names in (titles, ORG_HEADS, PLACE_HEADS, _NOT_FIRST_WORDS))
         ):
             mention.start = k
 
 
-_OUTLETS = frozenset([("kantor", "berita"), ("surat", "kabar")])
-_OUTLET_ENDS = frozenset(second for _, second in _OUTLETS)
-_OUTLET_QUALIFIERS = frozenset(["resmi", "negara", "pemerintah", "milik", "lokal", "setempat"])
+_OUTLET_ENDS = frozenset(second for _, second in OUTLETS)
 
 
 def _outlets(
@@ -1038,10 +1040,10 @@ def _outlets(
         return mentions
     places = {match.start: match.end for match in matches if match.name.label == "LOC"}
     for k in range(len(words) - 2):
-        if (folded[k], folded[k + 1]) not in _OUTLETS:
+        if (folded[k], folded[k + 1]) not in OUTLETS:
             continue
         start = k + 2
-        while start < len(words) and folded[start] in _OUTLET_QUALIFIERS:
+        while start < len(words) and folded[start] in OUTLET_QUALIFIERS:
             start += 1
         start = places.get(start, start)
         end = start
@@ -1068,39 +1070,21 @@ def _stop_follows(tokens: Sequence[Token], end: int) -> bool:
     )
 
 
-_SAYING = frozenset(
-    [
-        "mengatakan",
-        "menyatakan",
-        "mengungkapkan",
-        "menjelaskan",
-        "menegaskan",
-        "menambahkan",
-        "menyebutkan",
-        "memaparkan",
-        "menerangkan",
-        "berkata",
-    ]
-)
-
-
 def _speakers(mentions: list[Mention], words: Sequence[str], folded: Sequence[str]) -> list[Mention]:
     """ "Tumiran mengungkapkan itu …": a capitalised word that opens the sentence or follows a comma,
     right before a verb of saying, and that the training text never had (so it is no common noun,
     such as "Pemerintah mengatakan"), is the speaker, a person."""
-    if _SAYING.isdisjoint(folded):
+    if SAYING.isdisjoint(folded):
         return mentions
     clusters = lexicon().clusters
     taken = {k for m in mentions for k in range(m.start, m.end)}
     found = [
         Mention(k, k + 1, "PERSON")
         for k in range(len(words) - 1)
-        if folded[k + 1] in _SAYING
+        if folded[k + 1] in SAYING
         and k not in taken
         and (k == 0 or words[k - 1] == ",")
-        and words[k].isalpha()
-        and words[k][:1].isupper()
-        and words[k][1:].islower()
+        and _name_like(words[k])
         and words[k].lower() not in clusters
     ]
     return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions

@@ -479,3 +479,30 @@ TERMS = frozenset(
 market), the ratios and indicators of business news ("Return on Equity (ROE)", "BI Rate"), which
 the tagger, seeing capitals and a short form, takes for organisations, and the short names of
 meetings ("Raker", a working meeting; "Munas", a national congress)."""
+
+
+SAYING = frozenset(
+    [
+        "mengatakan",
+        "menyatakan",
+        "mengungkapkan",
+        "menjelaskan",
+        "menegaskan",
+        "menambahkan",
+        "menyebutkan",
+        "memaparkan",
+        "menerangkan",
+        "berkata",
+    ]
+)
+"""Verbs of saying after their subject: "Tumiran mengungkapkan …" names the speaker."""
+
+
+LOCATIVES = frozenset(["di", "ke", "menuju", "wilayah", "kawasan"])
+"""Words after which a known place is a location, not an actor: "ke wilayah Israel"."""
+
+
+OUTLETS = frozenset([("kantor", "berita"), ("surat", "kabar")])
+"""A news agency and a newspaper, before their names: "kantor berita AAP"."""
+OUTLET_QUALIFIERS = frozenset(["resmi", "negara", "pemerintah", "milik", "lokal", "setempat"])
+"""Words between an outlet's kind and its name: "kantor berita resmi Iran IRNA"."""
