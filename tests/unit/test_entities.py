@@ -963,3 +963,12 @@ def test_an_unseen_word_opening_the_sentence_before_a_verb_of_saying_is_the_spea
     )
     assert found.get("Tumiran") == "PERSON"
     assert "Pemerintah" not in found
+
+
+def test_a_name_the_tagger_ran_on_from_the_dateline_keeps_its_part_after_the_dash() -> None:
+    found = _found(
+        "MEDAN, TRIBUN-MEDAN.com - KPU Provinsi Sumatera Utara memastikan pemungutan suara ulang digelar "
+        "pekan depan di tiga kecamatan."
+    )
+    assert found.get("KPU Provinsi Sumatera Utara") == "ORG"
+    assert found.get("TRIBUN-MEDAN.com") == "ORG"

@@ -903,6 +903,17 @@ def _dateline(words: Sequence[str], matches: Sequence[Match]) -> tuple[Mention, 
     return None
 
 
+def _run_on_past_dateline(mentions: Sequence[Mention], words: Sequence[str]) -> None:
+    """A mention the tagger ran from the dateline on past its dash starts after the dash, so that the
+    text's first name ("TRIBUN-MEDAN.com - KPU Provinsi Sumatera Utara") is read as any other."""
+    body = next(k for k, word in enumerate(words) if word in _DASHES)
+    while body < len(words) and words[body] in _DASHES:
+        body += 1
+    for mention in mentions:
+        if mention.start < body < mention.end:
+            mention.start = body
+
+
 def _strip_title(mention: Mention, words: Sequence[str], gazetteer: Gazetteer) -> None:
     """A title opens no person's name ("Presiden Joko Widodo") and no organisation's ("Ekonom Bank
     Permata", "Ketua Mahkamah Agung") unless the gazetteer knows the whole name; places keep theirs
@@ -1108,6 +1119,9 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
         for mention in mentions:
             _trim_start(mention, words)
         first += len(words)
+        dateline = _dateline(words, matches) if run is runs[0] else None
+        if dateline is not None:
+            _run_on_past_dateline(mentions, words)
         if _DASHES.intersection(words):
             mentions = _split_at_dashes(mentions, words, gazetteer)
         if cased:
@@ -1124,7 +1138,6 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _outlets(mentions, words, folded, matches)
             _first_words(mentions, words, folded, gazetteer.titles)
             mentions = _speakers(mentions, words, folded)
-        dateline = _dateline(words, matches) if run is runs[0] else None
         if dateline is not None:
             mentions = sorted(
                 [
