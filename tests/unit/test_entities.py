@@ -972,3 +972,8 @@ def test_a_name_the_tagger_ran_on_from_the_dateline_keeps_its_part_after_the_das
     )
     assert found.get("KPU Provinsi Sumatera Utara") == "ORG"
     assert found.get("TRIBUN-MEDAN.com") == "ORG"
+
+
+def test_an_organisation_head_makes_an_organisation_in_a_sentence_the_tagger_found_nothing_in() -> None:
+    found = _found("Sebagian personel pengamanan diperbantukan dari Polres Asahan sejak pekan lalu.")
+    assert found.get("Polres Asahan") == "ORG"

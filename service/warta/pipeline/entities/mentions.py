@@ -240,10 +240,11 @@ def _tidy(
     untagged capitalised names after a title or a speech verb are persons."""
     titles = gazetteer.titles
     triggered = any(f in titles or f in SPEECH for f in folded)
-    if not mentions and not triggered:
+    capital = [word[:1].isupper() for word in words]
+    headed = any(capital[i] and f in ORG_HEADS for i, f in enumerate(folded))  # each head is checked below
+    if not mentions and not triggered and not headed:
         return mentions
     common = lexicon().common
-    capital = [word[:1].isupper() for word in words]
     for mention in mentions:
         if (
             mention.label == "PERSON"
@@ -255,7 +256,7 @@ def _tidy(
     cut = [f in FUNCTION_WORDS and word.islower() for f, word in zip(folded, words, strict=True)]
     places = {m.start: m for m in matches if m.name.label == "LOC"}
     headline: bool | None = None
-    if any(capital[i] and f in ORG_HEADS for i, f in enumerate(folded)):  # each head is checked below
+    if headed:
         headline = _headline(words)
         if not headline:
             mentions = _headed_organisations(mentions, folded, capital, titles)
