@@ -977,3 +977,12 @@ def test_a_name_the_tagger_ran_on_from_the_dateline_keeps_its_part_after_the_das
 def test_an_organisation_head_makes_an_organisation_in_a_sentence_the_tagger_found_nothing_in() -> None:
     found = _found("Sebagian personel pengamanan diperbantukan dari Polres Asahan sejak pekan lalu.")
     assert found.get("Polres Asahan") == "ORG"
+
+
+def test_confederations_associations_and_corps_are_organisation_heads() -> None:
+    found = _found(
+        "Presiden Konfederasi Serikat Pekerja Indonesia Said Iqbal menolak aturan itu. "
+        "Pedagang ditertibkan oleh Satpol PP Provinsi Riau pada Senin."
+    )
+    assert found.get("Konfederasi Serikat Pekerja Indonesia") == "ORG"
+    assert found.get("Satpol PP Provinsi Riau") == "ORG"
