@@ -200,6 +200,17 @@ SEATS = frozenset(["desa", "kelurahan", "kecamatan", "kota", "camat", "lurah", "
 PLACE_HEADS = frozenset(
     [
         "mausoleum",
+        "kawasan",
+        "bundaran",
+        "kali",
+        "pegunungan",
+        "terowongan",
+        "tpa",
+        "bukit",
+        "lembah",
+        "hutan",
+        "kampung",
+        "tanjung",
         "makam",
         "monumen",
         "museum",
