@@ -986,3 +986,18 @@ def test_confederations_associations_and_corps_are_organisation_heads() -> None:
     )
     assert found.get("Konfederasi Serikat Pekerja Indonesia") == "ORG"
     assert found.get("Satpol PP Provinsi Riau") == "ORG"
+
+
+def test_areas_rivers_roundabouts_and_landfills_are_named_by_their_heads() -> None:
+    found = _found(
+        "Banjir itu akibat luapan Kali Ciliwung pada Minggu malam. Arus lalu lintas di sekitar "
+        "Bundaran Keris sempat dialihkan, dan sampah diangkut ke TPA Jatibarang."
+    )
+    assert found.get("Kali Ciliwung") == "LOC"
+    assert found.get("Bundaran Keris") == "LOC"
+    assert found.get("TPA Jatibarang") == "LOC"
+
+
+def test_a_place_in_a_headline_ends_at_a_common_word() -> None:
+    found = _found("Gunung Ruang Kembali Meletus, Warga Diungsikan ke Tagulandang")
+    assert found.get("Gunung Ruang") == "LOC"

@@ -589,11 +589,13 @@ def _headed_places(mentions: list[Mention], words: Sequence[str], matches: Seque
     capitalised place head and the capitalised words after it are one place, even where the tagger
     left them untagged, found only the name ("Lebak" in "Kabupaten Lebak") or took a person's name in
     it for a person; a person right after a known town is no part of it
-    ("Stasiun Meteorologi Ahmad Yani Semarang Sutikno Wibowo")."""
+    ("Stasiun Meteorologi Ahmad Yani Semarang Sutikno Wibowo"). In a headline, where every word is
+    capitalised, the place ends at a common word ("TPA Sarimukti Melebihi Kapasitas")."""
     if PLACE_HEADS.isdisjoint(map(str.lower, words)):
         return mentions
     covered = {i: m for m in mentions for i in range(m.start, m.end)}
     towns = {match.end for match in matches if match.name.label == "LOC"}
+    common = lexicon().common if _headline(words) else frozenset()
     found: list[Mention] = []
     i = 0
     while i < len(words) - 1:
@@ -611,6 +613,7 @@ def _headed_places(mentions: list[Mention], words: Sequence[str], matches: Seque
             and end - i < _MAX_ORG_WORDS
             and _in_name(words, end)
             and fold(words[end]) not in FUNCTION_WORDS
+            and fold(words[end]) not in common
         ):
             end += 1
         while end - i > 1 and _abbreviation_ends(words, end):
