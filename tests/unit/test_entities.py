@@ -1001,3 +1001,11 @@ def test_areas_rivers_roundabouts_and_landfills_are_named_by_their_heads() -> No
 def test_a_place_in_a_headline_ends_at_a_common_word() -> None:
     found = _found("Gunung Ruang Kembali Meletus, Warga Diungsikan ke Tagulandang")
     assert found.get("Gunung Ruang") == "LOC"
+
+
+def test_dan_before_an_organisation_the_tagger_found_ends_the_unit_before_it() -> None:
+    found = _found(
+        "Badan Narkotika Nasional bersama Polda Aceh dan Bea Cukai Aceh menggagalkan penyelundupan "
+        "sabu seberat 50 kilogram pada Selasa."
+    )
+    assert found.get("Polda Aceh") == "ORG"

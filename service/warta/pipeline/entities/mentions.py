@@ -336,13 +336,15 @@ def _headed_organisations(
     covered: dict[int, Mention] = {i: m for m in mentions for i in range(m.start, m.end)}
 
     def joined(k: int) -> bool:
-        """ "dan" inside a unit's name: "Dinas Kelautan dan Perikanan", not "BPS dan Bank Indonesia"."""
+        """ "dan" inside a unit's name: "Dinas Kelautan dan Perikanan", not "BPS dan Bank Indonesia" or
+        "Polda Aceh dan Bea Cukai Aceh", where an organisation the tagger found follows."""
         return (
             folded[k] == "dan"
             and k + 1 < len(folded)
             and capital[k + 1]
             and folded[k + 1] not in ORG_HEADS
             and folded[k + 1] not in titles
+            and not (k + 1 in covered and covered[k + 1].start == k + 1 and covered[k + 1].label == "ORG")
         )
 
     found: list[Mention] = []
