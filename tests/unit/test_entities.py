@@ -1009,3 +1009,10 @@ def test_dan_before_an_organisation_the_tagger_found_ends_the_unit_before_it() -
         "sabu seberat 50 kilogram pada Selasa."
     )
     assert found.get("Polda Aceh") == "ORG"
+
+
+def test_an_organisation_ends_before_the_lower_case_words_the_tagger_ran_into() -> None:
+    found = _found(
+        "Pebalap Idemitsu Honda Team Asia finis di urutan kelima pada balapan di Mandalika, Minggu."
+    )
+    assert found.get("Idemitsu Honda Team Asia") == "ORG"

@@ -235,9 +235,10 @@ def _tidy(
 ) -> list[Mention]:
     """Rules for cased text on top of the tagger: organisation heads make organisations, which start
     after a generic lower-case lead ("Lembaga riset Center of …"; a known organisation before the
-    lower-case word stays a mention of its own); names lose the numbers at their edges; persons and
-    places end at function words; a person's name ends before headline words ("Putin Tiba");
-    untagged capitalised names after a title or a speech verb are persons."""
+    lower-case word stays a mention of its own) and end before lower-case words the tagger ran
+    into; names lose the numbers at their edges; persons and places end at function words; a
+    person's name ends before headline words ("Putin Tiba"); untagged capitalised names after a title
+    or a speech verb are persons."""
     titles = gazetteer.titles
     triggered = any(f in titles or f in SPEECH for f in folded)
     capital = [word[:1].isupper() for word in words]
@@ -278,6 +279,12 @@ def _tidy(
                 if known is not None:  # "Pertamina Hanung Budya jelang Raker": a tagger run-on
                     tidy.append(Mention(mention.start, generic[0], "ORG"))
                 mention.start = generic[-1] + 1
+            while (
+                mention.end - mention.start > 1
+                and _lower_word(words[mention.end - 1])
+                and not (mention.end - mention.start == 2 and folded[mention.start] in ORG_HEADS)
+            ):  # "TPI Palu guna …", but "Bank bjb"
+                mention.end -= 1
             tidy.append(mention)
             continue
         parts = _split_at(mention, cut) if any(cut[mention.start : mention.end]) else [mention]
