@@ -1016,3 +1016,11 @@ def test_an_organisation_ends_before_the_lower_case_words_the_tagger_ran_into() 
         "Pebalap Idemitsu Honda Team Asia finis di urutan kelima pada balapan di Mandalika, Minggu."
     )
     assert found.get("Idemitsu Honda Team Asia") == "ORG"
+
+
+def test_an_organisation_ends_before_a_rank() -> None:
+    found = _found(
+        "Kepala Polsek Tamansari Kompol Ahmad Fikri menyatakan polisi telah memasang garis polisi."
+    )
+    assert found.get("Polsek Tamansari") == "ORG"
+    assert found.get("Ahmad Fikri") == "PERSON"

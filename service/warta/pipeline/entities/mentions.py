@@ -281,9 +281,9 @@ def _tidy(
                 mention.start = generic[-1] + 1
             while (
                 mention.end - mention.start > 1
-                and _lower_word(words[mention.end - 1])
+                and (_lower_word(words[mention.end - 1]) or folded[mention.end - 1] in RANKS)
                 and not (mention.end - mention.start == 2 and folded[mention.start] in ORG_HEADS)
-            ):  # "TPI Palu guna …", but "Bank bjb"
+            ):  # "TPI Palu guna …", "Polsek Tamansari Kompol …" (a rank), but "Bank bjb"
                 mention.end -= 1
             tidy.append(mention)
             continue
