@@ -1024,3 +1024,12 @@ def test_an_organisation_ends_before_a_rank() -> None:
     )
     assert found.get("Polsek Tamansari") == "ORG"
     assert found.get("Ahmad Fikri") == "PERSON"
+
+
+def test_customs_offices_and_universities_named_in_english_are_organisations() -> None:
+    found = _found(
+        "Penangkapan itu melibatkan Badan Narkotika Nasional dan Bea Cukai Soekarno-Hatta. "
+        "Ia meraih gelar doktor dari James Cook University, Australia."
+    )
+    assert found.get("Bea Cukai Soekarno-Hatta") == "ORG"
+    assert found.get("James Cook University") == "ORG"
