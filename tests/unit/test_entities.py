@@ -1033,3 +1033,9 @@ def test_customs_offices_and_universities_named_in_english_are_organisations() -
     )
     assert found.get("Bea Cukai Soekarno-Hatta") == "ORG"
     assert found.get("James Cook University") == "ORG"
+
+
+def test_a_regency_named_with_its_side_after_a_title_stays_a_place() -> None:
+    found = _found("Wakil Bupati Lampung Utara Ristu Darmawan meninjau lokasi banjir pada Senin.")
+    assert found.get("Lampung Utara") == "LOC"
+    assert found.get("Ristu Darmawan") == "PERSON"

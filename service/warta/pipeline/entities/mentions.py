@@ -22,6 +22,7 @@ from warta.pipeline.entities.words import (
     AREA_TITLES,
     BALINESE_ORDER,
     CONNECTIVES,
+    DIRECTIONS,
     FUNCTION_WORDS,
     HALLS,
     HONORIFICS,
@@ -294,8 +295,10 @@ def _tidy(
                 part.label == "LOC"
                 and place is not None
                 and place.end < part.end
+                and folded[place.end] not in DIRECTIONS
                 and _after_title(folded, part.start, titles)
-            ):  # "pelatih Jepang Hajime Moriyasu": the title's country, split off the person below
+            ):  # "pelatih Jepang Hajime Moriyasu": the title's country, split off the person below;
+                # "Bupati Maluku Tengah" is a regency
                 part.label = "PERSON"
             if part.label == "PERSON" and gazetteer.get(" ".join(words[part.start : part.end])) is None:
                 while (

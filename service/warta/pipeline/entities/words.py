@@ -528,3 +528,7 @@ OUTLETS = frozenset([("kantor", "berita"), ("surat", "kabar")])
 """A news agency and a newspaper, before their names: "kantor berita AAP"."""
 OUTLET_QUALIFIERS = frozenset(["resmi", "negara", "pemerintah", "milik", "lokal", "setempat"])
 """Words between an outlet's kind and its name: "kantor berita resmi Iran IRNA"."""
+
+
+DIRECTIONS = frozenset(["utara", "selatan", "timur", "barat", "tengah", "tenggara", "daya", "laut", "raya"])
+"""Sides that name a region with the place before them: "Maluku Tengah", "Lampung Utara"."""
