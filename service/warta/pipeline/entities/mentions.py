@@ -233,6 +233,7 @@ def _tidy(
     folded: Sequence[str],
     gazetteer: Gazetteer,
     matches: Sequence[Match],
+    headline: bool,
 ) -> list[Mention]:
     """Rules for cased text on top of the tagger: organisation heads make organisations, which start
     after a generic lower-case lead ("Lembaga riset Center of …"; a known organisation before the
@@ -257,11 +258,8 @@ def _tidy(
             mention.start -= 1  # "I Made Suarjana", "Ni Luh Putu …"
     cut = [f in FUNCTION_WORDS and word.islower() for f, word in zip(folded, words, strict=True)]
     places = {m.start: m for m in matches if m.name.label == "LOC"}
-    headline: bool | None = None
-    if headed:
-        headline = _headline(words)
-        if not headline:
-            mentions = _headed_organisations(mentions, folded, capital, titles)
+    if headed and not headline:
+        mentions = _headed_organisations(mentions, folded, capital, titles)
     tidy: list[Mention] = []
     for mention in mentions:
         if mention.canonical is not None:
@@ -317,8 +315,6 @@ def _tidy(
                 if place is not None and place.end < part.end:
                     tidy.append(Mention(place.start, place.end, "LOC", place.name.canonical))
                     part.start = place.end
-                if headline is None:
-                    headline = _headline(words)
                 if headline:
                     while part.end - part.start > 1 and folded[part.end - 1] in common:
                         part.end -= 1
@@ -327,7 +323,7 @@ def _tidy(
                     if all(folded[i] in common for i in range(part.start, part.end)):
                         continue
             tidy.append(part)
-    if not triggered or (headline if headline is not None else _headline(words)):
+    if not triggered or headline:
         return tidy
     return _titled_people(tidy, words, folded, capital, gazetteer, places)
 
@@ -596,7 +592,9 @@ def _abbreviation_ends(words: Sequence[str], end: int) -> bool:
     return words[end - 1] == "." or _abbreviated(words, end - 1)
 
 
-def _headed_places(mentions: list[Mention], words: Sequence[str], matches: Sequence[Match]) -> list[Mention]:
+def _headed_places(
+    mentions: list[Mention], words: Sequence[str], matches: Sequence[Match], headline: bool
+) -> list[Mention]:
     """ "Bandara Sultan Aji Muhammad Sulaiman", "Jalan Perintis Kemerdekaan", "Desa Sukamaju": a
     capitalised place head and the capitalised words after it are one place, even where the tagger
     left them untagged, found only the name ("Lebak" in "Kabupaten Lebak") or took a person's name in
@@ -607,7 +605,7 @@ def _headed_places(mentions: list[Mention], words: Sequence[str], matches: Seque
         return mentions
     covered = {i: m for m in mentions for i in range(m.start, m.end)}
     towns = {match.end for match in matches if match.name.label == "LOC"}
-    common = lexicon().common if _headline(words) else frozenset()
+    common = lexicon().common if headline else frozenset()
     found: list[Mention] = []
     i = 0
     while i < len(words) - 1:
@@ -1037,8 +1035,6 @@ def _first_words(
     common word too ("sabar", patient), unless it is a title, an organisation's or place's head, a
     day, a month or a form of address ("Pak"). An organisation that opens with its head already has
     its first word ("Rapat Dewan Gubernur" is a meeting of the board)."""
-    if _headline(words):
-        return
     taken = {k for m in mentions for k in range(m.start, m.end)}
     for mention in mentions:
         k = mention.start - 1
@@ -1143,8 +1139,9 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
         if cased:
             mentions = _offices(mentions, words)
             folded = [fold(word) for word in words]
-            mentions = _tidy(mentions, words, folded, gazetteer, matches)
-            mentions = _headed_places(mentions, words, matches)
+            headline = _headline(words)
+            mentions = _tidy(mentions, words, folded, gazetteer, matches, headline)
+            mentions = _headed_places(mentions, words, matches, headline)
             mentions = _organisations_then_people(mentions, words, folded, matches, gazetteer.titles)
             mentions = _initialled_people(mentions, words, folded)
             mentions = _companies(mentions, words)
@@ -1152,7 +1149,8 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _commanders_areas(mentions, words, folded)
             mentions = _branches(mentions, words)
             mentions = _outlets(mentions, words, folded, matches)
-            _first_words(mentions, words, folded, gazetteer.titles)
+            if not headline:
+                _first_words(mentions, words, folded, gazetteer.titles)
             mentions = _speakers(mentions, words, folded)
         if dateline is not None:
             mentions = sorted(
