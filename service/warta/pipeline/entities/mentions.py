@@ -107,6 +107,16 @@ _MAX_DATELINE_WORDS = 4
 _QUOTE_ENDS = frozenset([",", '"', "”", "'", "’"])
 
 
+def _added(mentions: list[Mention], found: list[Mention]) -> list[Mention]:
+    """``mentions`` with the mentions a rule ``found`` among them, in text order."""
+    return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+
+
+def _taken(mentions: Sequence[Mention]) -> set[int]:
+    """The words some mention already covers."""
+    return {k for m in mentions for k in range(m.start, m.end)}
+
+
 def _split_at(mention: Mention, cut: Sequence[bool]) -> list[Mention]:
     """The parts of ``mention`` between the words marked in ``cut``."""
     parts = []
@@ -400,7 +410,7 @@ def _headed_organisations(
                 found.append(Mention(i, person.start, "ORG"))
                 mentions = [m for m in mentions if m is person or m not in inside]
         i = end
-    return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+    return _added(mentions, found)
 
 
 def _titled_people(
@@ -478,7 +488,7 @@ def _titled_people(
             added += [place for place in named if place.canonical is not None]
             for m in range(j, k):
                 label[m] = "PERSON"
-    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
+    return _added(mentions, added)
 
 
 def _with_short_forms(mentions: list[Mention], words: Sequence[str], gazetteer: Gazetteer) -> list[Mention]:
@@ -636,7 +646,7 @@ def _headed_places(
             found.append(Mention(i, end, "LOC"))
             mentions = [m for m in mentions if m not in inside]
         i = end
-    return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+    return _added(mentions, found)
 
 
 def _organisations_then_people(
@@ -827,7 +837,7 @@ def _commanders_areas(mentions: list[Mention], words: Sequence[str], folded: Seq
     is a place, where the tagger left it untagged between the title and the rank."""
     if AREA_TITLES.isdisjoint(folded):
         return mentions
-    covered = {i for m in mentions for i in range(m.start, m.end)}
+    covered = _taken(mentions)
     areas = []
     for i in range(len(words) - 2):
         if folded[i] not in AREA_TITLES:
@@ -843,7 +853,7 @@ def _commanders_areas(mentions: list[Mention], words: Sequence[str], folded: Seq
             end += 1
         if end > i + 1 and end < len(words) and folded[end] in RANKS:
             areas.append(Mention(i + 1, end, "LOC"))
-    return sorted([*mentions, *areas], key=lambda m: m.start) if areas else mentions
+    return _added(mentions, areas)
 
 
 def _initialled_people(mentions: list[Mention], words: Sequence[str], folded: Sequence[str]) -> list[Mention]:
@@ -872,9 +882,9 @@ def _initialled_people(mentions: list[Mention], words: Sequence[str], folded: Se
         return mentions
     taken = {person.start for person in people}
     kept = [m for m in mentions if not (m.end - m.start == 1 and m.start in taken)]
-    inside = {i for m in kept for i in range(m.start, m.end)}
+    inside = _taken(kept)
     people = [person for person in people if person.start not in inside]
-    return sorted([*kept, *people], key=lambda m: m.start)
+    return _added(kept, people)
 
 
 def _dateline(words: Sequence[str], matches: Sequence[Match]) -> tuple[Mention, Mention] | None:
@@ -1035,7 +1045,7 @@ def _first_words(
     common word too ("sabar", patient), unless it is a title, an organisation's or place's head, a
     day, a month or a form of address ("Pak"). An organisation that opens with its head already has
     its first word ("Rapat Dewan Gubernur" is a meeting of the board)."""
-    taken = {k for m in mentions for k in range(m.start, m.end)}
+    taken = _taken(mentions)
     for mention in mentions:
         k = mention.start - 1
         if (
@@ -1100,7 +1110,7 @@ def _speakers(mentions: list[Mention], words: Sequence[str], folded: Sequence[st
     if SAYING.isdisjoint(folded):
         return mentions
     clusters = lexicon().clusters
-    taken = {k for m in mentions for k in range(m.start, m.end)}
+    taken = _taken(mentions)
     found = [
         Mention(k, k + 1, "PERSON")
         for k in range(len(words) - 1)
@@ -1110,7 +1120,7 @@ def _speakers(mentions: list[Mention], words: Sequence[str], folded: Sequence[st
         and _name_like(words[k])
         and words[k].lower() not in clusters
     ]
-    return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+    return _added(mentions, found)
 
 
 def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[tuple[Entity, str | None]]:
