@@ -1039,3 +1039,19 @@ def test_a_regency_named_with_its_side_after_a_title_stays_a_place() -> None:
     found = _found("Wakil Bupati Lampung Utara Ristu Darmawan meninjau lokasi banjir pada Senin.")
     assert found.get("Lampung Utara") == "LOC"
     assert found.get("Ristu Darmawan") == "PERSON"
+
+
+def test_a_place_ends_before_the_lower_case_words_the_tagger_ran_into_but_keeps_its_side() -> None:
+    found = _found(
+        "Sebagian pagar gedung parlemen di sisi Jalan Gatot Subroto roboh setelah didorong massa. "
+        "Israel kembali menyerang Lebanon selatan pada Senin."
+    )
+    assert found.get("Jalan Gatot Subroto") == "LOC"
+    assert found.get("Lebanon selatan") == "LOC"
+
+
+def test_a_place_without_a_capital_in_cased_text_is_no_name() -> None:
+    found = _found(
+        "BNPB mengimbau masyarakat yang tinggal di bantaran sungai dan lereng perbukitan untuk tetap waspada."
+    )
+    assert set(found) == {"BNPB"}

@@ -298,6 +298,8 @@ def _tidy(
             continue
         parts = _split_at(mention, cut) if any(cut[mention.start : mention.end]) else [mention]
         for part in parts:
+            if part.label == "LOC" and not _lower_end_trimmed(part, words, folded):
+                continue
             place = places.get(part.start)
             if (
                 part.label == "LOC"
@@ -336,6 +338,19 @@ def _tidy(
     if not triggered or headline:
         return tidy
     return _titled_people(tidy, words, folded, capital, gazetteer, places)
+
+
+def _lower_end_trimmed(place: Mention, words: Sequence[str], folded: Sequence[str]) -> bool:
+    """A place in cased text ends at a capital: "Jalan Gatot Subroto roboh" ends before the verb,
+    though "Lebanon selatan" keeps its side. False for a "place" with no capital at all ("lereng
+    perbukitan"), which names nothing."""
+    while (
+        place.end - place.start > 1
+        and _lower_word(words[place.end - 1])
+        and folded[place.end - 1] not in DIRECTIONS
+    ):
+        place.end -= 1
+    return any(word[:1].isupper() for word in words[place.start : place.end])
 
 
 def _headed_organisations(
