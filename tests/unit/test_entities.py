@@ -1055,3 +1055,13 @@ def test_a_place_without_a_capital_in_cased_text_is_no_name() -> None:
         "BNPB mengimbau masyarakat yang tinggal di bantaran sungai dan lereng perbukitan untuk tetap waspada."
     )
     assert set(found) == {"BNPB"}
+
+
+def test_the_lower_case_words_describing_a_place_are_not_part_of_its_name() -> None:
+    entities = extract_entities(
+        "Kebakaran hebat melanda gedung Glodok Plaza di Tamansari, Jakarta Barat. "
+        "Hujan membawa material vulkanik dari lereng Gunung Marapi ke permukiman."
+    )
+    canonical = {e.text: e.canonical for e in entities}
+    assert canonical["gedung Glodok Plaza"] == "Glodok Plaza"
+    assert canonical["lereng Gunung Marapi"] == "Gunung Marapi"

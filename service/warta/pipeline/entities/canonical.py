@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 
 from warta.pipeline.entities.gazetteer import Gazetteer, folded_words
-from warta.pipeline.entities.names import INITIALISM, REGION, bare_name, kind_of
+from warta.pipeline.entities.names import DESCRIBED, INITIALISM, REGION, bare_name, kind_of
 from warta.records import Entity
 
 
@@ -60,7 +60,8 @@ def canonicalise(
             full is not None
             and entity.label in ("PERSON", "LOC", "ORG")
             and gazetteer.get(entity.text) is None
-        ):
+            and not DESCRIBED.match(entity.text)
+        ):  # "distrik Isa" is a place, whoever Isa Tomomune is
             entity.label, key = "PERSON", full
         elif entity.label == "ORG" and len(longer.get(key, ())) == 1 and gazetteer.get(entity.text) is None:
             (key,) = longer[key]

@@ -24,6 +24,10 @@ REGION = re.compile(r"^(?:Kabupaten|Kab\.|Kota|Provinsi)\s+(?=[A-Z])", re.IGNORE
 "Demak" are one place to a reader."""
 
 
+DESCRIBED = re.compile(r"^(?:[a-z]+\s+)+(?=[A-Z])")
+"""Lower-case words before a place's name describe it: "gedung Glodok Plaza", "lereng Marapi"."""
+
+
 INITIALISM = re.compile(r"[A-Z]{2,6}")
 """A short form in capitals, "BSI", "KPU": what an organisation's initials or a ticker look like."""
 
@@ -36,8 +40,9 @@ def kind_of(label: str) -> str:
 def bare_name(surface: str, *, place: bool = False) -> tuple[str, str | None]:
     """ "PT Bank Syariah Indonesia Tbk" → "Bank Syariah Indonesia", and for a place "Kabupaten
     Demak" → "Demak"; "Pengadilan Kriminal Internasional (ICC)" → the name and its short form "ICC",
-    which is not part of the name; the short form is the last bracket, "PT PP (Persero) Tbk. (PTPP)"."""
-    bare = (REGION.sub("", surface) if place else LEGAL_FORM.sub("", surface)) or surface
+    which is not part of the name; the short form is the last bracket, "PT PP (Persero) Tbk. (PTPP)".
+    A place loses the lower-case words that describe it: "gedung Glodok Plaza" → "Glodok Plaza"."""
+    bare = (REGION.sub("", DESCRIBED.sub("", surface)) if place else LEGAL_FORM.sub("", surface)) or surface
     head, bracket, short = bare.rpartition(" (")
     if bracket and head and short.endswith(")"):
         return LEGAL_FORM.sub("", head) or head, short[:-1]
