@@ -1065,3 +1065,13 @@ def test_the_lower_case_words_describing_a_place_are_not_part_of_its_name() -> N
     canonical = {e.text: e.canonical for e in entities}
     assert canonical["gedung Glodok Plaza"] == "Glodok Plaza"
     assert canonical["lereng Gunung Marapi"] == "Gunung Marapi"
+
+
+def test_a_place_that_runs_on_into_a_person_named_alone_elsewhere_is_split() -> None:
+    found = _found(
+        "Paus Fransiskus dan Imam Besar Masjid Istiqlal Nasaruddin Umar menandatangani deklarasi di "
+        "Masjid Istiqlal. Nasaruddin Umar mengatakan deklarasi itu penting."
+    )
+    assert found.get("Masjid Istiqlal") == "LOC"
+    assert found.get("Nasaruddin Umar") == "PERSON"
+    assert "Masjid Istiqlal Nasaruddin Umar" not in found

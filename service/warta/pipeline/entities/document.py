@@ -5,7 +5,7 @@ one name given as another's alias (``alias_pairs``)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from warta.pipeline.entities.gazetteer import Gazetteer, fold, folded_words, name_cased
 from warta.pipeline.entities.mentions import Mention, as_entity
@@ -22,19 +22,28 @@ def split_affiliations(
     more that opens with a name of its own (one the document names alone elsewhere, "Deli Serdang"
     after "Kabupaten Deli Serdang"; one word the gazetteer knows; or an initialism of three letters or
     more, "BSI Hery Gunardi") is that name and then the person, as many times as the rest starts
-    with one ("BPBD Majene Muhammad Ilham Syah")."""
+    with one ("BPBD Majene Muhammad Ilham Syah"). A place or organisation that ends with a person the
+    document names alone is split the same way: "Imam Besar Masjid Istiqlal Nasaruddin Umar"."""
     alone: dict[str, str] = {}
+    people: set[str] = set()
     for entity, _ in found:
         if entity.label != "PERSON":
             bare, short = bare_name(entity.text, place=kind_of(entity.label) == "LOC")
             for name in (bare, short):
                 if name:
                     alone[name] = entity.label
+        elif " " in entity.text:
+            people.add(entity.text)
     result: list[tuple[Entity, str | None]] = []
     for entity, canonical in found:
-        while entity.label == "PERSON" and canonical is None:
+        while canonical is None:
             words = list(_WORD_SPAN.finditer(entity.text))
-            affiliation = _affiliation([word.group() for word in words], alone, gazetteer)
+            affiliation = _affiliation(
+                [word.group() for word in words],
+                alone,
+                gazetteer,
+                None if entity.label == "PERSON" else people,
+            )
             if affiliation is None:
                 break
             size, label, known = affiliation
@@ -53,7 +62,7 @@ def split_affiliations(
                 )
             )
             entity = entity.model_copy(
-                update={"text": rest, "start": entity.end - len(rest), "canonical": rest}
+                update={"text": rest, "label": "PERSON", "start": entity.end - len(rest), "canonical": rest}
             )
         result.append((entity, canonical))
     return result
@@ -63,11 +72,14 @@ _WORD_SPAN = re.compile(r"\S+")
 
 
 def _affiliation(
-    words: Sequence[str], alone: dict[str, str], gazetteer: Gazetteer
+    words: Sequence[str], alone: dict[str, str], gazetteer: Gazetteer, people: Collection[str] | None = None
 ) -> tuple[int, str, str | None] | None:
     """How many words of a "person" of three words or more make the name it opens with, with that
-    name's label and known canonical name, leaving two words or more for the person; the longest."""
+    name's label and known canonical name, leaving two words or more for the person, one of
+    ``people`` if given; the longest."""
     for size in range(len(words) - 2, 0, -1):
+        if people is not None and " ".join(words[size:]) not in people:
+            continue
         first = " ".join(words[:size])
         label = alone.get(first)
         known = gazetteer.get(first) if size == 1 else None
