@@ -1075,3 +1075,11 @@ def test_a_place_that_runs_on_into_a_person_named_alone_elsewhere_is_split() -> 
     assert found.get("Masjid Istiqlal") == "LOC"
     assert found.get("Nasaruddin Umar") == "PERSON"
     assert "Masjid Istiqlal Nasaruddin Umar" not in found
+
+
+def test_a_region_after_an_organisation_is_its_office_not_a_person() -> None:
+    assert _found("Petugas BPBD Kota Binjai mendata rumah warga yang terendam.") == {
+        "BPBD Kota Binjai": "ORG"
+    }
+    found = _found("Kepala BPBD Maluku Tengah Ahmad Ibrahim mengatakan pencarian berlanjut.")
+    assert found == {"BPBD Maluku Tengah": "ORG", "Ahmad Ibrahim": "PERSON"}

@@ -664,6 +664,11 @@ def _headed_places(
     return _added(mentions, found)
 
 
+_NOT_IN_NAMES = ORG_HEADS | PLACE_HEADS | DIRECTIONS
+"""Words that make the rest of an organisation's span a place or an organisation, not a person: "BPBD
+Kota Binjai", "BPBD Maluku Tengah"."""
+
+
 def _organisations_then_people(
     mentions: list[Mention],
     words: Sequence[str],
@@ -675,7 +680,8 @@ def _organisations_then_people(
     known organisation at the name it is known by, or at the known place right after it, its office
     ("KPU Sumut", ``_offices``); one no list knows at the last known place in it that the name
     follows ("Dinas Kesehatan Provinsi Bali Nyoman Gede Anom"). The rest must be capitalised words,
-    none known, a word cased text writes in lower case or an organisation's head. When a person
+    none known, a word cased text writes in lower case, an organisation's or place's head or a side
+    ("Tengah"). When a person
     follows at once, the rest is that person's first name ("Gubernur BI Perry Warjiyo" tagged "BI
     Perry" and "Warjiyo"); otherwise it is a person of its own if it is two words or more
     ("Kementerian Luar Negeri Rolliansyah Soemirat", "BPBD Garut Satria Budi"), or one word after a
@@ -692,7 +698,7 @@ def _organisations_then_people(
             shortest <= len(rest) <= _MAX_NAME_WORDS
             and not any(k in known for k in rest)
             and all(words[k][:1].isupper() and words[k][1:].islower() for k in rest)
-            and not any(fold(words[k]) in common or fold(words[k]) in ORG_HEADS for k in rest)
+            and not any(fold(words[k]) in _NOT_IN_NAMES or fold(words[k]) in common for k in rest)
         )
 
     result: list[Mention] = []
