@@ -1083,3 +1083,13 @@ def test_a_region_after_an_organisation_is_its_office_not_a_person() -> None:
     }
     found = _found("Kepala BPBD Maluku Tengah Ahmad Ibrahim mengatakan pencarian berlanjut.")
     assert found == {"BPBD Maluku Tengah": "ORG", "Ahmad Ibrahim": "PERSON"}
+
+
+def test_a_long_regional_office_is_one_organisation_before_its_head() -> None:
+    found = _found(
+        "Kepala Dinas Energi dan Sumber Daya Mineral Provinsi Sulawesi Utara Fransiscus Maindoka menjelaskan."
+    )
+    assert found == {
+        "Dinas Energi dan Sumber Daya Mineral Provinsi Sulawesi Utara": "ORG",
+        "Fransiscus Maindoka": "PERSON",
+    }

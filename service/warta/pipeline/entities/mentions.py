@@ -101,7 +101,9 @@ def _opens_organisation(folded: Sequence[str], i: int) -> bool:
 
 
 _MAX_NAME_WORDS = 4
-_MAX_ORG_WORDS = 8
+_MAX_ORG_WORDS = 12
+"""Words an organisation's name may run to: a regional office names its unit and its province, "Dinas
+Energi dan Sumber Daya Mineral Provinsi Sulawesi Utara"."""
 _DASHES = frozenset(["-", "–", "—"])
 _MAX_DATELINE_WORDS = 4
 _QUOTE_ENDS = frozenset([",", '"', "”", "'", "’"])
