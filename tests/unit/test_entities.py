@@ -1093,3 +1093,8 @@ def test_a_long_regional_office_is_one_organisation_before_its_head() -> None:
         "Dinas Energi dan Sumber Daya Mineral Provinsi Sulawesi Utara": "ORG",
         "Fransiscus Maindoka": "PERSON",
     }
+
+
+def test_an_office_named_by_its_organisation_and_region_is_one_organisation() -> None:
+    found = _found("Pegawai Kantor Kementerian Agama Kabupaten Jember diperiksa.")
+    assert found == {"Kantor Kementerian Agama Kabupaten Jember": "ORG"}
