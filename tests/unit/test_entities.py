@@ -1098,3 +1098,8 @@ def test_a_long_regional_office_is_one_organisation_before_its_head() -> None:
 def test_an_office_named_by_its_organisation_and_region_is_one_organisation() -> None:
     found = _found("Pegawai Kantor Kementerian Agama Kabupaten Jember diperiksa.")
     assert found == {"Kantor Kementerian Agama Kabupaten Jember": "ORG"}
+
+
+def test_a_person_the_tagger_found_after_a_titled_place_is_no_part_of_the_place() -> None:
+    found = _found("Sekretaris Daerah Kota Binjai Chairul Azmi Nasution mengatakan pompa sudah diperbaiki.")
+    assert found == {"Kota Binjai": "LOC", "Chairul Azmi Nasution": "PERSON"}

@@ -624,13 +624,20 @@ def _abbreviation_ends(words: Sequence[str], end: int) -> bool:
 
 
 def _headed_places(
-    mentions: list[Mention], words: Sequence[str], matches: Sequence[Match], headline: bool
+    mentions: list[Mention],
+    words: Sequence[str],
+    folded: Sequence[str],
+    matches: Sequence[Match],
+    titles: frozenset[str],
+    headline: bool,
 ) -> list[Mention]:
     """ "Bandara Sultan Aji Muhammad Sulaiman", "Jalan Perintis Kemerdekaan", "Desa Sukamaju": a
     capitalised place head and the capitalised words after it are one place, even where the tagger
     left them untagged, found only the name ("Lebak" in "Kabupaten Lebak") or took a person's name in
     it for a person; a person right after a known town is no part of it
-    ("Stasiun Meteorologi Ahmad Yani Semarang Sutikno Wibowo"). In a headline, where every word is
+    ("Stasiun Meteorologi Ahmad Yani Semarang Sutikno Wibowo"), nor one the tagger found after a
+    titled place's name with no known town in it ("Sekretaris Daerah Kota Binjai Chairul Azmi
+    Nasution"). In a headline, where every word is
     capitalised, the place ends at a common word ("TPA Sarimukti Melebihi Kapasitas")."""
     if PLACE_HEADS.isdisjoint(map(str.lower, words)):
         return mentions
@@ -660,8 +667,12 @@ def _headed_places(
         while end - i > 1 and _abbreviation_ends(words, end):
             end -= 1
         inside = list({covered[k].start: covered[k] for k in range(i, end) if k in covered}.values())
-        if inside and inside[-1].label == "PERSON" and inside[-1].start in towns:
-            end = inside.pop().start
+        if inside and inside[-1].label == "PERSON":
+            start = inside[-1].start
+            if start in towns or (
+                start > i + 1 and _after_title(folded, i, titles) and not any(i < k < start for k in towns)
+            ):
+                end = inside.pop().start
         grows = head is None or head.end < end
         if grows and end - i > 1 and all(m.end <= end and m.label in ("LOC", "PERSON") for m in inside):
             found.append(Mention(i, end, "LOC"))
@@ -1178,7 +1189,7 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             folded = [fold(word) for word in words]
             headline = _headline(words)
             mentions = _tidy(mentions, words, folded, gazetteer, matches, headline)
-            mentions = _headed_places(mentions, words, matches, headline)
+            mentions = _headed_places(mentions, words, folded, matches, gazetteer.titles, headline)
             mentions = _organisations_then_people(mentions, words, folded, matches, gazetteer.titles)
             mentions = _initialled_people(mentions, words, folded)
             mentions = _companies(mentions, words)

@@ -312,6 +312,7 @@ ROLE_WORDS = frozenset(
         "agung",
         "kabinet",
         "senior",
+        "daerah",
     ]
 )
 """Words of a title after its first word ("Menteri Luar Negeri", "Duta Besar"), never a name."""
