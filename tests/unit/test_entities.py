@@ -1103,3 +1103,8 @@ def test_an_office_named_by_its_organisation_and_region_is_one_organisation() ->
 def test_a_person_the_tagger_found_after_a_titled_place_is_no_part_of_the_place() -> None:
     found = _found("Sekretaris Daerah Kota Binjai Chairul Azmi Nasution mengatakan pompa sudah diperbaiki.")
     assert found == {"Kota Binjai": "LOC", "Chairul Azmi Nasution": "PERSON"}
+
+
+def test_a_known_organisation_before_a_place_that_opens_with_a_known_town_is_its_office() -> None:
+    found = _found("Pencarian melibatkan personel Basarnas, BPBD Maluku Tengah, serta nelayan setempat.")
+    assert found.get("BPBD Maluku Tengah") == "ORG"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from warta.pipeline.dates import MONTHS, WEEKDAYS
@@ -555,12 +555,13 @@ def _shortens(short: Sequence[str], name: Sequence[str], mention: Mention, gazet
     return known is not None and mention.canonical is not None and known.canonical == mention.canonical
 
 
-def _offices(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
+def _offices(mentions: list[Mention], words: Sequence[str], matches: Sequence[Match]) -> list[Mention]:
     """A known organisation named in one word and the known place right after it, or after
     "Provinsi", "Kabupaten" or "Kota", are its office there: "BPBD Garut", "KPU Sumut", "Bawaslu
     Sumut", "Arema Indonesia", "KPU Provinsi Papua Tengah". So is any place the text writes as a
     region after it, or after an acronym no list knows: "Bawaslu Kabupaten Cianjur", "PMI Kota
-    Semarang"."""
+    Semarang"; or a place that opens with a known one: "BPBD Maluku Tengah"."""
+    towns = {match.start for match in matches if match.name.label == "LOC"}
     result: list[Mention] = []
     for mention in mentions:
         last = result[-1] if result else None
@@ -571,7 +572,7 @@ def _offices(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
             and words[last.start][:1].isupper()
             and mention.label == "LOC"
             and (last.canonical is not None or words[last.start].isupper())
-            and _office_place(mention, last.end, words, known=last.canonical is not None)
+            and _office_place(mention, last.end, words, towns, known=last.canonical is not None)
         ):
             result[-1] = Mention(last.start, mention.end, "ORG")
             continue
@@ -579,14 +580,17 @@ def _offices(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
     return result
 
 
-def _office_place(place: Mention, after: int, words: Sequence[str], *, known: bool) -> bool:
+def _office_place(
+    place: Mention, after: int, words: Sequence[str], towns: Collection[int], *, known: bool
+) -> bool:
     """Whether ``place`` is where the organisation ending at ``after`` has its office: a place the
-    text writes as a region right after it, or, for a known organisation, a known place right after
-    it or after "Provinsi", "Kabupaten" or "Kota"."""
+    text writes as a region right after it, or, for a known organisation, a known place (or one
+    opening with a known town, ``towns``) right after it or after "Provinsi", "Kabupaten" or "Kota"."""
     if place.start == after + 1:
         return known and fold(words[after]) in REGION_WORDS and place.canonical is not None
     written_as_region = fold(words[place.start]) in REGION_WORDS
-    return place.start == after and (written_as_region or (known and place.canonical is not None))
+    known_place = place.canonical is not None or place.start in towns
+    return place.start == after and (written_as_region or (known and known_place))
 
 
 def _mark_acting_places(mentions: Sequence[Mention], words: Sequence[str], matches: Sequence[Match]) -> None:
@@ -1185,7 +1189,7 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
         if _DASHES.intersection(words):
             mentions = _split_at_dashes(mentions, words, gazetteer)
         if cased:
-            mentions = _offices(mentions, words)
+            mentions = _offices(mentions, words, matches)
             folded = [fold(word) for word in words]
             headline = _headline(words)
             mentions = _tidy(mentions, words, folded, gazetteer, matches, headline)
