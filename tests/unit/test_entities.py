@@ -1108,3 +1108,8 @@ def test_a_person_the_tagger_found_after_a_titled_place_is_no_part_of_the_place(
 def test_a_known_organisation_before_a_place_that_opens_with_a_known_town_is_its_office() -> None:
     found = _found("Pencarian melibatkan personel Basarnas, BPBD Maluku Tengah, serta nelayan setempat.")
     assert found.get("BPBD Maluku Tengah") == "ORG"
+
+
+def test_an_organisations_representative_office_in_a_place_is_one_organisation() -> None:
+    found = _found("Hasil audit BPKP Perwakilan Sumatera Utara menunjukkan kerugian negara.")
+    assert found == {"BPKP Perwakilan Sumatera Utara": "ORG"}

@@ -766,10 +766,14 @@ def _organisations_then_people(
     return result
 
 
+_BRANCH_WORDS = frozenset(["Cabang", "Perwakilan"])
+
+
 def _branches(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
-    """ "BPJS Kesehatan Cabang Garut", "ASDP Cabang Ketapang": an organisation, "Cabang"
-    and the place after it are the organisation's branch there, one organisation."""
-    if "Cabang" not in words:
+    """ "BPJS Kesehatan Cabang Garut", "BPKP Perwakilan Sumatera Utara": an organisation, "Cabang"
+    (branch) or "Perwakilan" (representative office) and the place after it are the organisation's
+    office there, one organisation."""
+    if _BRANCH_WORDS.isdisjoint(words):
         return mentions
     result: list[Mention] = []
     skip: Mention | None = None
@@ -780,7 +784,7 @@ def _branches(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
         if (
             mention.label == "ORG"
             and branch + 1 < len(words)
-            and words[branch] == "Cabang"
+            and words[branch] in _BRANCH_WORDS
             and name_cased(words[branch + 1])
         ):
             place = following if following is not None and following.start == branch + 1 else None
