@@ -1113,3 +1113,8 @@ def test_a_known_organisation_before_a_place_that_opens_with_a_known_town_is_its
 def test_an_organisations_representative_office_in_a_place_is_one_organisation() -> None:
     found = _found("Hasil audit BPKP Perwakilan Sumatera Utara menunjukkan kerugian negara.")
     assert found == {"BPKP Perwakilan Sumatera Utara": "ORG"}
+
+
+def test_an_organisation_before_a_place_written_as_a_region_is_its_office() -> None:
+    found = _found("Inspektorat Kabupaten Timor Tengah Selatan memeriksa dana desa.")
+    assert found == {"Inspektorat Kabupaten Timor Tengah Selatan": "ORG"}

@@ -560,7 +560,9 @@ def _offices(mentions: list[Mention], words: Sequence[str], matches: Sequence[Ma
     "Provinsi", "Kabupaten" or "Kota", are its office there: "BPBD Garut", "KPU Sumut", "Bawaslu
     Sumut", "Arema Indonesia", "KPU Provinsi Papua Tengah". So is any place the text writes as a
     region after it, or after an acronym no list knows: "Bawaslu Kabupaten Cianjur", "PMI Kota
-    Semarang"; or a place that opens with a known one: "BPBD Maluku Tengah"."""
+    Semarang"; or a place that opens with a known one: "BPBD Maluku Tengah". An organisation of any
+    length takes a place written as a region right after it: "Inspektorat Kabupaten Timor Tengah
+    Selatan". It runs after the rules that find places by their heads, so that such a place is found."""
     towns = {match.start for match in matches if match.name.label == "LOC"}
     result: list[Mention] = []
     for mention in mentions:
@@ -568,11 +570,16 @@ def _offices(mentions: list[Mention], words: Sequence[str], matches: Sequence[Ma
         if (
             last is not None
             and last.label == "ORG"
-            and last.end - last.start == 1
             and words[last.start][:1].isupper()
             and mention.label == "LOC"
-            and (last.canonical is not None or words[last.start].isupper())
-            and _office_place(mention, last.end, words, towns, known=last.canonical is not None)
+            and (
+                (mention.start == last.end and fold(words[mention.start]) in REGION_WORDS)
+                or (
+                    last.end - last.start == 1
+                    and (last.canonical is not None or words[last.start].isupper())
+                    and _office_place(mention, last.end, words, towns, known=last.canonical is not None)
+                )
+            )
         ):
             result[-1] = Mention(last.start, mention.end, "ORG")
             continue
@@ -641,7 +648,8 @@ def _headed_places(
     it for a person; a person right after a known town is no part of it
     ("Stasiun Meteorologi Ahmad Yani Semarang Sutikno Wibowo"), nor one the tagger found after a
     titled place's name with no known town in it ("Sekretaris Daerah Kota Binjai Chairul Azmi
-    Nasution"). In a headline, where every word is
+    Nasution"), nor one right after a region the tagger found ("PMI Kabupaten TTS Yohanes Nome";
+    streets and airports are named after people, regencies are not). In a headline, where every word is
     capitalised, the place ends at a common word ("TPA Sarimukti Melebihi Kapasitas")."""
     if PLACE_HEADS.isdisjoint(map(str.lower, words)):
         return mentions
@@ -673,8 +681,14 @@ def _headed_places(
         inside = list({covered[k].start: covered[k] for k in range(i, end) if k in covered}.values())
         if inside and inside[-1].label == "PERSON":
             start = inside[-1].start
-            if start in towns or (
-                start > i + 1 and _after_title(folded, i, titles) and not any(i < k < start for k in towns)
+            if (
+                start in towns
+                or (head is not None and start == head.end and folded[i] in REGION_WORDS)
+                or (
+                    start > i + 1
+                    and _after_title(folded, i, titles)
+                    and not any(i < k < start for k in towns)
+                )
             ):
                 end = inside.pop().start
         grows = head is None or head.end < end
@@ -1193,11 +1207,11 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
         if _DASHES.intersection(words):
             mentions = _split_at_dashes(mentions, words, gazetteer)
         if cased:
-            mentions = _offices(mentions, words, matches)
             folded = [fold(word) for word in words]
             headline = _headline(words)
             mentions = _tidy(mentions, words, folded, gazetteer, matches, headline)
             mentions = _headed_places(mentions, words, folded, matches, gazetteer.titles, headline)
+            mentions = _offices(mentions, words, matches)
             mentions = _organisations_then_people(mentions, words, folded, matches, gazetteer.titles)
             mentions = _initialled_people(mentions, words, folded)
             mentions = _companies(mentions, words)
