@@ -1118,3 +1118,8 @@ def test_an_organisations_representative_office_in_a_place_is_one_organisation()
 def test_an_organisation_before_a_place_written_as_a_region_is_its_office() -> None:
     found = _found("Inspektorat Kabupaten Timor Tengah Selatan memeriksa dana desa.")
     assert found == {"Inspektorat Kabupaten Timor Tengah Selatan": "ORG"}
+
+
+def test_a_known_outlet_in_brackets_after_a_dateline_place_is_not_its_short_form() -> None:
+    found = _found("Ambon (ANTARA) - Tim SAR gabungan masih mencari tujuh penumpang kapal.")
+    assert found == {"Ambon": "LOC", "ANTARA": "ORG"}

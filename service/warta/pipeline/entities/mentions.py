@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from warta.pipeline.dates import MONTHS, WEEKDAYS
 from warta.pipeline.entities.gazetteer import Gazetteer, Match, fold, name_cased
-from warta.pipeline.entities.names import GPE, LABELS, LEGAL_FORM, bare_name
+from warta.pipeline.entities.names import GPE, LABELS, LEGAL_FORM, bare_name, kind_of
 from warta.pipeline.entities.place_roles import acts
 from warta.pipeline.entities.tagger import Sentence, is_cased, lexicon, scorer, spans
 from warta.pipeline.entities.tokens import Token, abbreviation, sentences
@@ -544,14 +544,14 @@ def _with_short_forms(mentions: list[Mention], words: Sequence[str], gazetteer: 
 
 
 def _shortens(short: Sequence[str], name: Sequence[str], mention: Mention, gazetteer: Gazetteer) -> bool:
-    if not short[0][:1].isupper():
-        return False
+    known = gazetteer.get(" ".join(short))
+    if not short[0][:1].isupper() or (known is not None and known.label != kind_of(mention.label)):
+        return False  # "Ambon (ANTARA)": a known outlet shortens no place
     if "tbk" in map(fold, name[-2:]):
         return True  # a listed company's ticker: "PT Bank Raya Indonesia Tbk (AGRO)", "… Tbk. (PTPP)"
     bare, _ = bare_name(" ".join(name))
     if fold(short[0][0]) in {fold(word[0]) for word in bare.split() if word[:1].isupper()}:
         return True
-    known = gazetteer.get(" ".join(short))
     return known is not None and mention.canonical is not None and known.canonical == mention.canonical
 
 
