@@ -1123,3 +1123,13 @@ def test_an_organisation_before_a_place_written_as_a_region_is_its_office() -> N
 def test_a_known_outlet_in_brackets_after_a_dateline_place_is_not_its_short_form() -> None:
     found = _found("Ambon (ANTARA) - Tim SAR gabungan masih mencari tujuh penumpang kapal.")
     assert found == {"Ambon": "LOC", "ANTARA": "ORG"}
+
+
+def test_the_ministries_of_the_2024_cabinet_are_known_organisations() -> None:
+    entities = extract_entities(
+        "Kementerian Pendidikan Tinggi, Sains, dan Teknologi (Kemendiktisaintek) mengumumkan hasil akreditasi. "
+        "Kemendiktisaintek juga membuka pendaftaran beasiswa."
+    )
+    assert {(e.text, e.label, e.canonical) for e in entities} >= {
+        ("Kemendiktisaintek", "ORG", "Kementerian Pendidikan Tinggi, Sains, dan Teknologi")
+    }
