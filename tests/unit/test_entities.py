@@ -1133,3 +1133,9 @@ def test_the_ministries_of_the_2024_cabinet_are_known_organisations() -> None:
     assert {(e.text, e.label, e.canonical) for e in entities} >= {
         ("Kemendiktisaintek", "ORG", "Kementerian Pendidikan Tinggi, Sains, dan Teknologi")
     }
+
+
+def test_an_organisation_head_before_a_person_with_particles_makes_the_organisation() -> None:
+    found = _found("Prabowo bertemu Presiden Komisi Eropa Ursula von der Leyen di Brussel, Belgia.")
+    assert found.get("Komisi Eropa") == "ORG"
+    assert found.get("Ursula von der Leyen") == "PERSON"

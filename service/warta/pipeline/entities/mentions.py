@@ -405,6 +405,8 @@ def _headed_organisations(
         while end < len(folded) and end - i < _MAX_ORG_WORDS and (capital[end] or joined(end)):
             end += 1
         named = next((k for k in range(i + 1, end) if k in covered and covered[k].label == "PERSON"), i)
+        if named > i:  # the person may go on past lower-case particles: "Komisi Eropa Ursula von der Leyen"
+            end = max(end, covered[named].end)
         title = next((k for k in range(named, i, -1) if folded[k] in titles), None)
         end = title if title is not None else end
         inside = {covered[k].start: covered[k] for k in range(i, end) if k in covered}.values()
