@@ -480,6 +480,10 @@ def test_a_listed_companys_bracketed_ticker_is_part_of_its_mention() -> None:
             "Pengurus Besar Persatuan Guru Republik Indonesia (PB PGRI) menyambut baik kebijakan itu.",
             "Pengurus Besar Persatuan Guru Republik Indonesia (PB PGRI)",
         ),
+        (
+            "Ia melapor ke Ombudsman RI Perwakilan Sumatera Utara pekan lalu.",
+            "Ombudsman RI Perwakilan Sumatera Utara",
+        ),
     ],
 )
 def test_forums_offices_units_prisons_and_embassies_are_organisations_with_their_place(

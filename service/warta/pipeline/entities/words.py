@@ -123,6 +123,7 @@ ORG_HEADS = frozenset(
         "timnas",
         "kanwil",
         "inspektorat",
+        "ombudsman",
         "forum",
         "aliansi",
         "koalisi",
