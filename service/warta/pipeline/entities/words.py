@@ -185,6 +185,15 @@ ORG_HEADS = frozenset(
         "satintelkam",
         "sipropam",
         "sihumas",
+        "brimob",
+        "korbrimob",
+        "korlantas",
+        "bareskrim",
+        "baharkam",
+        "baintelkam",
+        "densus",
+        "divpropam",
+        "divhumas",
     ]
 )
 """First words that make a name an organisation ("Universitas New South Wales", "Badan …", "PB Djarum",
