@@ -1144,3 +1144,10 @@ def test_an_organisation_head_before_a_person_with_particles_makes_the_organisat
     found = _found("Prabowo bertemu Presiden Komisi Eropa Ursula von der Leyen di Brussel, Belgia.")
     assert found.get("Komisi Eropa") == "ORG"
     assert found.get("Ursula von der Leyen") == "PERSON"
+
+
+def test_a_name_complete_with_its_short_form_ends_there() -> None:
+    found = _found(
+        "Aksi korporasi itu melibatkan PT Bank Syariah Indonesia Tbk (BSI) dan Mandiri Sekuritas sebagai penjamin."
+    )
+    assert found == {"PT Bank Syariah Indonesia Tbk (BSI)": "ORG", "Mandiri Sekuritas": "ORG"}

@@ -521,10 +521,12 @@ def _with_short_forms(mentions: list[Mention], words: Sequence[str], gazetteer: 
     "Jakarta (ANTARA)") or the gazetteer knows both as one entity ("Pengadilan Kriminal
     Internasional (ICC)"); the short form then names that entity wherever it recurs (see
     ``canonicalise``). A person's bracketed nickname, "Joko Widodo (Jokowi)", is a mention of its
-    own, and a span that opens a bracket it does not close ("Jawa (Pantura") ends before it."""
+    own, and a span that opens a bracket it does not close ("Jawa (Pantura") ends before it. A name
+    complete with its short form ends there: "Bank Syariah Indonesia (BSI) dan Mandiri Sekuritas" is
+    two organisations."""
     kept: list[Mention] = []
     covered = 0
-    for mention in sorted(mentions, key=lambda m: m.start):
+    for mention in _split_after_short_forms(mentions, words):
         if mention.start < covered:
             continue
         inside = words[mention.start : mention.end]
@@ -543,6 +545,28 @@ def _with_short_forms(mentions: list[Mention], words: Sequence[str], gazetteer: 
                 mention.end = covered = close + 1
         kept.append(mention)
     return kept
+
+
+def _split_after_short_forms(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
+    """The mentions in order, each cut after a closed bracket that "dan", "serta" or a comma follows."""
+    result: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        k = next(
+            (
+                k
+                for k in range(mention.start + 1, mention.end - 2)
+                if words[k] == ")" and fold(words[k + 1]) in ("dan", "serta", ",")
+            ),
+            None,
+        )
+        if k is not None and mention.canonical is None:
+            result += [
+                Mention(mention.start, k + 1, mention.label),
+                Mention(k + 2, mention.end, mention.label),
+            ]
+        else:
+            result.append(mention)
+    return result
 
 
 def _shortens(short: Sequence[str], name: Sequence[str], mention: Mention, gazetteer: Gazetteer) -> bool:
