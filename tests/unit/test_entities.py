@@ -1151,3 +1151,12 @@ def test_a_name_complete_with_its_short_form_ends_there() -> None:
         "Aksi korporasi itu melibatkan PT Bank Syariah Indonesia Tbk (BSI) dan Mandiri Sekuritas sebagai penjamin."
     )
     assert found == {"PT Bank Syariah Indonesia Tbk (BSI)": "ORG", "Mandiri Sekuritas": "ORG"}
+
+
+def test_a_region_named_inside_an_organisation_is_a_place_wherever_it_stands_alone() -> None:
+    found = _found(
+        "KPU Kabupaten Jeneponto mulai menggelar penghitungan suara ulang. Ketua KPU Jeneponto Muhammad "
+        'Arsyad Said mengatakan prosesnya transparan. "Jeneponto harus tetap aman," kata Arsyad.'
+    )
+    assert found.get("Muhammad Arsyad Said") == "PERSON"
+    assert found.get("Jeneponto") == "LOC"

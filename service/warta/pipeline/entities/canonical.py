@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 
 from warta.pipeline.entities.gazetteer import Gazetteer, folded_words
-from warta.pipeline.entities.names import DESCRIBED, INITIALISM, REGION, bare_name, kind_of
+from warta.pipeline.entities.names import DESCRIBED, INITIALISM, REGION, REGION_NAMED, bare_name, kind_of
 from warta.records import Entity
 
 
@@ -42,7 +42,9 @@ def canonicalise(
         spelling[keys[alias]] = spelling[keys[original]]
     _spell_initialisms(found, keys, spelling, gazetteer)
     written_as_region = [REGION.match(entity.text) is not None for entity, _ in found]
+    named_regions = {name for entity, _ in found for name in REGION_NAMED.findall(entity.text)}
     regions = {key for key, region in zip(keys, written_as_region, strict=True) if region}
+    regions.update(folded_words(name) for name in named_regions)
     people: dict[tuple[str, ...], tuple[str, ...]] = {}
     for (entity, _), key in zip(found, keys, strict=True):
         if entity.label != "PERSON" or len(key) < 2:
@@ -70,7 +72,7 @@ def canonicalise(
     _vote_labels(
         result,
         gazetteer,
-        {e.canonical for e, region in zip(result, written_as_region, strict=True) if region},
+        {e.canonical for e, region in zip(result, written_as_region, strict=True) if region} | named_regions,
     )
     return result
 

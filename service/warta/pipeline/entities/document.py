@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 
 from warta.pipeline.entities.gazetteer import Gazetteer, fold, folded_words, name_cased
 from warta.pipeline.entities.mentions import Mention, as_entity
-from warta.pipeline.entities.names import INITIALISM, LEGAL_FORM, bare_name, kind_of
+from warta.pipeline.entities.names import INITIALISM, LEGAL_FORM, REGION_NAMED, bare_name, kind_of
 from warta.pipeline.entities.tokens import Token
 from warta.records import Entity
 
@@ -20,7 +20,7 @@ def split_affiliations(
     """ "Direktur Utama Sritex Iwan Kurniawan Lukminto", "Perdana Menteri Hungaria Viktor Orban": the
     organisation or country of a title, run into the person after it. A person of three words or
     more that opens with a name of its own (one the document names alone elsewhere, "Deli Serdang"
-    after "Kabupaten Deli Serdang"; one word the gazetteer knows; or an initialism of three letters or
+    after "Kabupaten Deli Serdang" or "KPU Kabupaten Deli Serdang"; one word the gazetteer knows; or an initialism of three letters or
     more, "BSI Hery Gunardi") is that name and then the person, as many times as the rest starts
     with one ("BPBD Majene Muhammad Ilham Syah"). A place or organisation that ends with a person the
     document names alone is split the same way: "Imam Besar Masjid Istiqlal Nasaruddin Umar"."""
@@ -32,6 +32,8 @@ def split_affiliations(
             for name in (bare, short):
                 if name:
                     alone[name] = entity.label
+            for region in REGION_NAMED.findall(entity.text):
+                alone.setdefault(region, "LOC")
         elif " " in entity.text:
             people.add(entity.text)
     result: list[tuple[Entity, str | None]] = []

@@ -24,6 +24,10 @@ REGION = re.compile(r"^(?:Kabupaten|Kab\.|Kota|Provinsi)\s+(?=[A-Z])", re.IGNORE
 "Demak" are one place to a reader."""
 
 
+REGION_NAMED = re.compile(r"\b(?:Kabupaten|Kota|Provinsi)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+"""A region written with its level anywhere in a name: "KPU Kabupaten Jeneponto" names Jeneponto."""
+
+
 DESCRIBED = re.compile(r"^(?:[a-z]+\s+)+(?=[A-Z])")
 """Lower-case words before a place's name describe it: "gedung Glodok Plaza", "lereng Marapi"."""
 
