@@ -675,6 +675,9 @@ def test_a_place_head_and_the_name_after_it_are_one_place_even_with_a_persons_na
     )
     assert found.get("Bandara Sultan Aji Muhammad Sulaiman") == "LOC"
     assert found.get("Jalan Perintis Kemerdekaan") == "LOC"
+    assert _found("Jarak pandang di Bandara Sultan Syarif Kasim II sempat turun.") == {
+        "Bandara Sultan Syarif Kasim II": "LOC"
+    }
     head = _found(
         "Kepala Stasiun Meteorologi Ahmad Yani Semarang Sutikno Wibowo mengatakan hujan lebat masih akan "
         "turun hingga akhir pekan di wilayah itu."
@@ -1160,3 +1163,11 @@ def test_a_region_named_inside_an_organisation_is_a_place_wherever_it_stands_alo
     )
     assert found.get("Muhammad Arsyad Said") == "PERSON"
     assert found.get("Jeneponto") == "LOC"
+
+
+def test_a_word_shaped_like_a_football_club_opens_an_organisation_with_its_home_town() -> None:
+    found = _found(
+        "Persewar Waropen keluar sebagai juara setelah menaklukkan Persigubin Pegunungan Bintang 2-1. "
+        "Persiapan tim sudah matang sejak awal musim."
+    )
+    assert found == {"Persewar Waropen": "ORG", "Persigubin Pegunungan Bintang": "ORG"}

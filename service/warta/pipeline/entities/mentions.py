@@ -21,6 +21,7 @@ from warta.pipeline.entities.tokens import Token, abbreviation, sentences
 from warta.pipeline.entities.words import (
     AREA_TITLES,
     BALINESE_ORDER,
+    CLUB,
     CONNECTIVES,
     DIRECTIONS,
     FUNCTION_WORDS,
@@ -35,6 +36,7 @@ from warta.pipeline.entities.words import (
     ORG_HEADS,
     OUTLET_QUALIFIERS,
     OUTLETS,
+    PERS_WORDS,
     PLACE_HEADS,
     RANKS,
     REGION_WORDS,
@@ -706,6 +708,7 @@ def _headed_places(
             end -= 1
         inside = list({covered[k].start: covered[k] for k in range(i, end) if k in covered}.values())
         if inside and inside[-1].label == "PERSON":
+            end = max(end, inside[-1].end)  # "Bandara Sultan Syarif Kasim II": the person's numeral
             start = inside[-1].start
             if (
                 start in towns
@@ -910,6 +913,30 @@ def _companies(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
         if last + 1 < mention.end:
             result.append(Mention(last + 1, mention.end, "PERSON"))
     return result
+
+
+def _clubs(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
+    """ "Persewar Waropen", "Persigubin Pegunungan Bintang": a word shaped like a football club's name
+    (``CLUB``) opens an organisation, and takes the place right after it, its home town. A mention of
+    two words or fewer the tagger made of it becomes the club; a longer one is left to the document's
+    rules, which split a club from the player after it ("Persija Rizky Ridho")."""
+    clubs = [i for i, word in enumerate(words) if CLUB.fullmatch(word) and word.lower() not in PERS_WORDS]
+    if not clubs:
+        return mentions
+    starts = {m.start: m for m in mentions}
+    taken = _taken(mentions)
+    for i in clubs:
+        club = starts.get(i)
+        if club is None and i not in taken:
+            club = starts[i] = Mention(i, i + 1, "ORG")
+        if club is None or club.canonical is not None or club.end - club.start > 2:
+            continue
+        club.label = "ORG"
+        town = starts.get(club.end)
+        if town is not None and town.label in ("LOC", GPE):
+            club.end = town.end
+            del starts[town.start]
+    return sorted(starts.values(), key=lambda m: m.start)
 
 
 _INITIALS = re.compile(r"[A-Z]{1,4}")
@@ -1241,6 +1268,7 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _organisations_then_people(mentions, words, folded, matches, gazetteer.titles)
             mentions = _initialled_people(mentions, words, folded)
             mentions = _companies(mentions, words)
+            mentions = _clubs(mentions, words)
             mentions = _numbered_units(mentions, words, folded, gazetteer.titles)
             mentions = _commanders_areas(mentions, words, folded)
             mentions = _branches(mentions, words)

@@ -4,6 +4,8 @@ apart from the rules so that adding a word never means reading the code around i
 
 from __future__ import annotations
 
+import re
+
 FUNCTION_WORDS = frozenset(
     [
         "dan",
@@ -543,3 +545,26 @@ OUTLET_QUALIFIERS = frozenset(["resmi", "negara", "pemerintah", "milik", "lokal"
 
 DIRECTIONS = frozenset(["utara", "selatan", "timur", "barat", "tengah", "tenggara", "daya", "laut", "raya"])
 """Sides that name a region with the place before them: "Maluku Tengah", "Lampung Utara"."""
+
+
+CLUB = re.compile(r"Pers(?![a-z]*(?:an|nya)$)[a-z]{2,}")
+"""Indonesian football clubs' names: "Persib", "Persebaya", "Persipura", "Persewar", from
+"Persatuan Sepak Bola …"; not a word that ends as a noun or with "-nya" does ("Persiapan",
+"Persaudaraan", "Persiapannya"), nor one of ``PERS_WORDS``."""
+
+PERS_WORDS = frozenset(
+    [
+        "persen",
+        "persentase",
+        "persero",
+        "personel",
+        "personil",
+        "personal",
+        "persegi",
+        "persepsi",
+        "persis",
+        "perspektif",
+        "persuasif",
+    ]
+)
+"""Common words shaped like a club's name."""
