@@ -920,7 +920,11 @@ def _clubs(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
     (``CLUB``) opens an organisation, and takes the place right after it, its home town. A mention of
     two words or fewer the tagger made of it becomes the club; a longer one is left to the document's
     rules, which split a club from the player after it ("Persija Rizky Ridho")."""
-    clubs = [i for i, word in enumerate(words) if CLUB.fullmatch(word) and word.lower() not in PERS_WORDS]
+    clubs = [
+        i
+        for i, word in enumerate(words)
+        if word.startswith("Pers") and CLUB.fullmatch(word) and word.lower() not in PERS_WORDS
+    ]
     if not clubs:
         return mentions
     starts = {m.start: m for m in mentions}
