@@ -485,6 +485,7 @@ def test_a_listed_companys_bracketed_ticker_is_part_of_its_mention() -> None:
             "Ombudsman RI Perwakilan Sumatera Utara",
         ),
         ("Personel Brimob Polda Sulsel diterjunkan ke lokasi.", "Brimob Polda Sulsel"),
+        ("Kepala Korlantas Polri Irjen Aan Suhanan mengatakan arus mudik lancar.", "Korlantas Polri"),
     ],
 )
 def test_forums_offices_units_prisons_and_embassies_are_organisations_with_their_place(

@@ -24,6 +24,7 @@ from warta.pipeline.entities.words import (
     CLUB,
     CONNECTIVES,
     DIRECTIONS,
+    FORCES,
     FUNCTION_WORDS,
     HALLS,
     HONORIFICS,
@@ -368,8 +369,9 @@ def _headed_organisations(
     Imigrasi"); one that ends in a person is the organisation, then the person ("Bank Permata Josua
     Pardede"), and the person's name starts right after a place that follows the head ("Timnas
     Indonesia Witan Sulaeman"). A run that ends in a region takes in the organisation the tagger
-    found in it, as an office: "Kantor Kementerian Agama Kabupaten Jember" (the corpora otherwise keep
-    a parent apart from its unit: "Komisi II" of the DPR)."""
+    found in it, as an office: "Kantor Kementerian Agama Kabupaten Jember"; so does one that ends in
+    the national police or armed forces, a unit of theirs: "Korlantas Polri" (the corpora otherwise
+    keep a parent apart from its unit: "Komisi II" of the DPR)."""
     covered: dict[int, Mention] = {i: m for m in mentions for i in range(m.start, m.end)}
 
     def joined(k: int) -> bool:
@@ -413,9 +415,13 @@ def _headed_organisations(
         end = title if title is not None else end
         inside = {covered[k].start: covered[k] for k in range(i, end) if k in covered}.values()
         people = [m for m in inside if m.label == "PERSON"]
-        office = any(m.label == "LOC" and m.end == end and folded[m.start] in REGION_WORDS for m in inside)
+        parent = any(
+            m.end == end
+            and ((m.label == "LOC" and folded[m.start] in REGION_WORDS) or folded[m.start] in FORCES)
+            for m in inside
+        )
         if end - i > 1 and all(
-            m.start >= i and m.end <= end and (m.label == "LOC" or m is head or (office and m.label == "ORG"))
+            m.start >= i and m.end <= end and (m.label == "LOC" or m is head or (parent and m.label == "ORG"))
             for m in inside
         ):
             found.append(Mention(i, end, "ORG"))

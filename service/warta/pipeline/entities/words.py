@@ -568,3 +568,7 @@ PERS_WORDS = frozenset(
     ]
 )
 """Common words shaped like a club's name."""
+
+
+FORCES = frozenset(["polri", "tni"])
+"""The national police and armed forces, whose units are named with them: "Divisi Humas Polri"."""
