@@ -1172,3 +1172,8 @@ def test_a_word_shaped_like_a_football_club_opens_an_organisation_with_its_home_
         "Persiapan tim sudah matang sejak awal musim."
     )
     assert found == {"Persewar Waropen": "ORG", "Persigubin Pegunungan Bintang": "ORG"}
+
+
+def test_a_company_form_before_an_organisation_the_tagger_found_is_its_first_word() -> None:
+    found = _found("Saham perbankan menjadi penopang, terutama PT Bank Central Asia Tbk (BBCA).")
+    assert found == {"PT Bank Central Asia Tbk (BBCA)": "ORG"}

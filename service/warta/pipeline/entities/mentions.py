@@ -1167,7 +1167,8 @@ def _first_words(
     person's or an organisation's name the tagger found, is the name's first word, also where it is a
     common word too ("sabar", patient), unless it is a title, an organisation's or place's head, a
     day, a month or a form of address ("Pak"). An organisation that opens with its head already has
-    its first word ("Rapat Dewan Gubernur" is a meeting of the board)."""
+    its first word ("Rapat Dewan Gubernur" is a meeting of the board). A company's form before it is
+    its first word too: "PT Bank Central Asia Tbk"."""
     taken = _taken(mentions)
     for mention in mentions:
         k = mention.start - 1
@@ -1179,8 +1180,11 @@ def _first_words(
             and _name_like(words[k])
             and (words[k - 1] == "," or (words[k - 1].islower() and folded[k - 1] not in FUNCTION_WORDS))
             and not any(folded[k] in names for names in (titles, ORG_HEADS, PLACE_HEADS, _NOT_FIRST_WORDS))
-        ):
+        ) or (mention.label == "ORG" and k >= 0 and k not in taken and words[k] in _COMPANY_FORMS):
             mention.start = k
+
+
+_COMPANY_FORMS = frozenset(["PT", "CV"])
 
 
 _OUTLET_ENDS = frozenset(second for _, second in OUTLETS)
