@@ -1177,3 +1177,9 @@ def test_a_word_shaped_like_a_football_club_opens_an_organisation_with_its_home_
 def test_a_company_form_before_an_organisation_the_tagger_found_is_its_first_word() -> None:
     found = _found("Saham perbankan menjadi penopang, terutama PT Bank Central Asia Tbk (BBCA).")
     assert found == {"PT Bank Central Asia Tbk (BBCA)": "ORG"}
+
+
+def test_an_organisation_named_with_a_list_that_dan_closes_is_one_name() -> None:
+    found = _found("Biro Pers, Media, dan Informasi Sekretariat Presiden (BPMI Setpres) merilis foto itu.")
+    assert found == {"Biro Pers, Media, dan Informasi Sekretariat Presiden (BPMI Setpres)": "ORG"}
+    assert "Dinas Sosial" in _found("Dinas Kesehatan, Dinas Sosial, dan BPBD turun tangan.")

@@ -376,7 +376,17 @@ def _headed_organisations(
 
     def joined(k: int) -> bool:
         """ "dan" inside a unit's name: "Dinas Kelautan dan Perikanan", not "BPS dan Bank Indonesia" or
-        "Polda Aceh dan Bea Cukai Aceh", where an organisation the tagger found follows."""
+        "Polda Aceh dan Bea Cukai Aceh", where an organisation the tagger found follows; a comma
+        before a word no mention holds, in a list that "dan" closes: "Biro Pers, Media, dan
+        Informasi", "Balai Besar Meteorologi, Klimatologi, dan Geofisika"."""
+        if folded[k] == ",":
+            return (
+                k + 1 not in covered
+                and any(folded[j] == "dan" and joined(j) for j in range(k + 1, min(k + 4, len(folded))))
+                and all(
+                    capital[j] or folded[j] in (",", "dan") for j in range(k + 1, min(k + 4, len(folded)))
+                )
+            )
         return (
             folded[k] == "dan"
             and k + 1 < len(folded)
