@@ -1183,3 +1183,8 @@ def test_an_organisation_named_with_a_list_that_dan_closes_is_one_name() -> None
     found = _found("Biro Pers, Media, dan Informasi Sekretariat Presiden (BPMI Setpres) merilis foto itu.")
     assert found == {"Biro Pers, Media, dan Informasi Sekretariat Presiden (BPMI Setpres)": "ORG"}
     assert "Dinas Sosial" in _found("Dinas Kesehatan, Dinas Sosial, dan BPBD turun tangan.")
+
+
+def test_bersama_separates_two_organisations_the_tagger_ran_together() -> None:
+    found = _found("Kegiatan itu digelar BPBD Kota Padang bersama Dinas Pendidikan Kota Padang di sekolah.")
+    assert found == {"BPBD Kota Padang": "ORG", "Dinas Pendidikan Kota Padang": "ORG"}

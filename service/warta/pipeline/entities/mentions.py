@@ -303,6 +303,8 @@ def _tidy(
             continue
         parts = _split_at(mention, cut) if any(cut[mention.start : mention.end]) else [mention]
         for part in parts:
+            if part is not mention and capital[part.start] and _opens_organisation(folded, part.start):
+                part.label = "ORG"  # "Kota Padang bersama Dinas Pendidikan Kota Padang": the second is a unit
             if part.label == "LOC" and not _lower_end_trimmed(part, words, folded):
                 continue
             place = places.get(part.start)

@@ -18,6 +18,7 @@ FUNCTION_WORDS = frozenset(
         "yang",
         "untuk",
         "dengan",
+        "bersama",
         "pada",
         "oleh",
         "hingga",
