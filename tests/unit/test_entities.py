@@ -679,6 +679,9 @@ def test_a_place_head_and_the_name_after_it_are_one_place_even_with_a_persons_na
     assert _found("Jarak pandang di Bandara Sultan Syarif Kasim II sempat turun.") == {
         "Bandara Sultan Syarif Kasim II": "LOC"
     }
+    assert _found("Antrean kendaraan mengular hingga Gerbang Tol Cikampek Utama pada Rabu malam.") == {
+        "Gerbang Tol Cikampek Utama": "LOC"
+    }
     head = _found(
         "Kepala Stasiun Meteorologi Ahmad Yani Semarang Sutikno Wibowo mengatakan hujan lebat masih akan "
         "turun hingga akhir pekan di wilayah itu."

@@ -230,6 +230,7 @@ PLACE_HEADS = frozenset(
         "museum",
         "istana",
         "gedung",
+        "gerbang",
         "bandara",
         "pelabuhan",
         "stasiun",
