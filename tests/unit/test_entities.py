@@ -1186,6 +1186,9 @@ def test_an_organisation_named_with_a_list_that_dan_closes_is_one_name() -> None
     found = _found("Biro Pers, Media, dan Informasi Sekretariat Presiden (BPMI Setpres) merilis foto itu.")
     assert found == {"Biro Pers, Media, dan Informasi Sekretariat Presiden (BPMI Setpres)": "ORG"}
     assert "Dinas Sosial" in _found("Dinas Kesehatan, Dinas Sosial, dan BPBD turun tangan.")
+    assert _found("Kementerian Riset, Sains, dan Inovasi menggelar pameran.") == {
+        "Kementerian Riset, Sains, dan Inovasi": "ORG"
+    }
 
 
 def test_bersama_separates_two_organisations_the_tagger_ran_together() -> None:

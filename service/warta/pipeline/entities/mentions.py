@@ -382,12 +382,12 @@ def _headed_organisations(
         before a word no mention holds, in a list that "dan" closes: "Biro Pers, Media, dan
         Informasi", "Balai Besar Meteorologi, Klimatologi, dan Geofisika"."""
         if folded[k] == ",":
+            dan = next((j for j in range(k + 1, min(k + 5, len(folded))) if folded[j] == "dan"), None)
             return (
-                k + 1 not in covered
-                and any(folded[j] == "dan" and joined(j) for j in range(k + 1, min(k + 4, len(folded))))
-                and all(
-                    capital[j] or folded[j] in (",", "dan") for j in range(k + 1, min(k + 4, len(folded)))
-                )
+                dan is not None
+                and k + 1 not in covered
+                and all(capital[j] or folded[j] == "," for j in range(k + 1, dan))
+                and joined(dan)
             )
         return (
             folded[k] == "dan"
