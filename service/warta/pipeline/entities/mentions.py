@@ -21,7 +21,9 @@ from warta.pipeline.entities.tokens import Token, abbreviation, sentences
 from warta.pipeline.entities.words import (
     AREA_TITLES,
     BALINESE_ORDER,
+    BRANCH_WORDS,
     CLUB,
+    COMPANY_FORMS,
     CONNECTIVES,
     DIRECTIONS,
     FORCES,
@@ -827,14 +829,11 @@ def _organisations_then_people(
     return result
 
 
-_BRANCH_WORDS = frozenset(["Cabang", "Perwakilan"])
-
-
 def _branches(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
     """ "BPJS Kesehatan Cabang Garut", "BPKP Perwakilan Sumatera Utara": an organisation, "Cabang"
     (branch) or "Perwakilan" (representative office) and the place after it are the organisation's
     office there, one organisation."""
-    if _BRANCH_WORDS.isdisjoint(words):
+    if BRANCH_WORDS.isdisjoint(words):
         return mentions
     result: list[Mention] = []
     skip: Mention | None = None
@@ -845,7 +844,7 @@ def _branches(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
         if (
             mention.label == "ORG"
             and branch + 1 < len(words)
-            and words[branch] in _BRANCH_WORDS
+            and words[branch] in BRANCH_WORDS
             and name_cased(words[branch + 1])
         ):
             place = following if following is not None and following.start == branch + 1 else None
@@ -1192,11 +1191,8 @@ def _first_words(
             and _name_like(words[k])
             and (words[k - 1] == "," or (words[k - 1].islower() and folded[k - 1] not in FUNCTION_WORDS))
             and not any(folded[k] in names for names in (titles, ORG_HEADS, PLACE_HEADS, _NOT_FIRST_WORDS))
-        ) or (mention.label == "ORG" and k >= 0 and k not in taken and words[k] in _COMPANY_FORMS):
+        ) or (mention.label == "ORG" and k >= 0 and k not in taken and words[k] in COMPANY_FORMS):
             mention.start = k
-
-
-_COMPANY_FORMS = frozenset(["PT", "CV"])
 
 
 _OUTLET_ENDS = frozenset(second for _, second in OUTLETS)

@@ -574,3 +574,12 @@ PERS_WORDS = frozenset(
 
 FORCES = frozenset(["polri", "tni"])
 """The national police and armed forces, whose units are named with them: "Divisi Humas Polri"."""
+
+
+BRANCH_WORDS = frozenset(["Cabang", "Perwakilan"])
+"""A branch and a representative office, between an organisation and its place: "BPJS Kesehatan Cabang
+Garut", "BPKP Perwakilan Sumatera Utara"."""
+
+
+COMPANY_FORMS = frozenset(["PT", "CV"])
+"""Indonesian company forms written before the name: "PT Bank Central Asia Tbk"."""
