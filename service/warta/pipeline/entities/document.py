@@ -22,8 +22,9 @@ def split_affiliations(
     more that opens with a name of its own (one the document names alone elsewhere, "Deli Serdang"
     after "Kabupaten Deli Serdang" or "KPU Kabupaten Deli Serdang"; one word the gazetteer knows; or
     an initialism of three letters or more, "BSI Hery Gunardi") is that name and then the person, as
-    many times as the rest starts with one ("BPBD Majene Muhammad Ilham Syah"). A place or organisation that ends with a person the
-    document names alone is split the same way: "Imam Besar Masjid Istiqlal Nasaruddin Umar"."""
+    many times as the rest starts with one ("BPBD Majene Muhammad Ilham Syah"). A place or
+    organisation that ends with a person the document names alone is split the same way: "Imam Besar
+    Masjid Istiqlal Nasaruddin Umar"."""
     alone: dict[str, str] = {}
     people: set[str] = set()
     for entity, _ in found:
