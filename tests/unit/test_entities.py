@@ -92,6 +92,13 @@ def test_no_mention_opens_a_bracket_it_does_not_close() -> None:
     assert all(e.text.count("(") == e.text.count(")") for e in extract_entities(text))
 
 
+def test_an_empty_bracket_is_no_part_of_a_name() -> None:
+    # A crawler that strips a link or an emoji can leave "( )"; it used to crash the document rules.
+    text = "Bank Central Asia ( ) melaporkan laba. Bank Central Asia naik."
+    found = [(e.text, e.canonical) for e in extract_entities(text)]
+    assert found == [("Bank Central Asia", "Bank Central Asia")] * 2
+
+
 def test_a_persons_bracketed_nickname_is_a_mention_of_its_own() -> None:
     found = [e.text for e in extract_entities("Presiden Joko Widodo (Jokowi) meresmikan jalan tol.")]
     assert "Joko Widodo (Jokowi)" not in found

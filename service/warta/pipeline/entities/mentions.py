@@ -552,7 +552,7 @@ def _with_short_forms(mentions: list[Mention], words: Sequence[str], gazetteer: 
         if mention.start < covered:
             continue
         inside = words[mention.start : mention.end]
-        if "(" in inside and ")" not in inside:
+        if "(" in inside and not _closes_a_word(inside[inside.index("(") :]):
             mention.end = mention.start + inside.index("(")
             if mention.end == mention.start:
                 continue
@@ -567,6 +567,13 @@ def _with_short_forms(mentions: list[Mention], words: Sequence[str], gazetteer: 
                 mention.end = covered = close + 1
         kept.append(mention)
     return kept
+
+
+def _closes_a_word(bracket: Sequence[str]) -> bool:
+    """Whether the words from an opening bracket on close it with a word inside: "(MK)", not "( )",
+    which a crawler that strips a link or an emoji leaves behind."""
+    closed = bracket.index(")") if ")" in bracket else 0
+    return any(map(str.isalnum, "".join(bracket[1:closed])))
 
 
 def _split_after_short_forms(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
