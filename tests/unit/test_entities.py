@@ -92,6 +92,14 @@ def test_no_mention_opens_a_bracket_it_does_not_close() -> None:
     assert all(e.text.count("(") == e.text.count(")") for e in extract_entities(text))
 
 
+def test_a_first_name_that_ends_the_article_names_the_person_again() -> None:
+    # The longer names that start with it ("Hasan Nasbi") run past the end; that used to crash.
+    found = [
+        (e.text, e.canonical) for e in extract_entities("Menurut Hasan Nasbi, hal itu benar. Foto: Hasan")
+    ]
+    assert found == [("Hasan Nasbi", "Hasan Nasbi"), ("Hasan", "Hasan Nasbi")]
+
+
 def test_an_empty_bracket_is_no_part_of_a_name() -> None:
     # A crawler that strips a link or an emoji can leave "( )"; it used to crash the document rules.
     text = "Bank Central Asia ( ) melaporkan laba. Bank Central Asia naik."

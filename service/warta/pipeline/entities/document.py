@@ -165,7 +165,7 @@ def repeated_names(
         if lengths is None:
             i += 1
             continue
-        for size in sorted(lengths, reverse=True):
+        for size in sorted((n for n in lengths if i + n <= len(tokens)), reverse=True):
             run = tokens[i : i + size]
             label = names.get(tuple(fold(t.text) for t in run))
             if label is not None and all(
