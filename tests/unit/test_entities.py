@@ -6,6 +6,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warta.evaluation.entities import Sentence, marks_every_place, read_bio, score
 from warta.evaluation.entities import main as evaluate
@@ -1209,3 +1211,43 @@ def test_an_organisation_named_with_a_list_that_dan_closes_is_one_name() -> None
 def test_bersama_separates_two_organisations_the_tagger_ran_together() -> None:
     found = _found("Kegiatan itu digelar BPBD Kota Padang bersama Dinas Pendidikan Kota Padang di sekolah.")
     assert found == {"BPBD Kota Padang": "ORG", "Dinas Pendidikan Kota Padang": "ORG"}
+
+
+news_pieces = st.sampled_from(
+    [
+        "Presiden Joko Widodo",
+        "Hasan Nasbi",
+        "Hasan",
+        "PT Bank Central Asia Tbk",
+        "Kementerian Luar Negeri",
+        "Kabupaten Jember",
+        "Gunung Semeru",
+        "Polda Metro Jaya",
+        "Persib",
+        "Tô Lâm",
+        "Dr. H. I Made",
+        "kata",
+        "di",
+        "dan",
+        "alias",
+        "JAKARTA, KOMPAS.com -",
+        "Foto:",
+        "(MK)",
+        "(",
+        ")",
+        ",",
+        ".",
+        "—",
+        "/",
+        "“",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.lists(news_pieces, max_size=40).map(" ".join))
+def test_any_text_of_names_and_punctuation_gives_well_formed_entities(text: str) -> None:
+    for entity in extract_entities(text):
+        assert text[entity.start : entity.end] == entity.text
+        assert entity.text and entity.text.strip() == entity.text and entity.canonical
