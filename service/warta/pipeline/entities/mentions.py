@@ -543,7 +543,8 @@ def _with_short_forms(mentions: list[Mention], words: Sequence[str], gazetteer: 
     "Jakarta (ANTARA)") or the gazetteer knows both as one entity ("Pengadilan Kriminal
     Internasional (ICC)"); the short form then names that entity wherever it recurs (see
     ``canonicalise``). A person's bracketed nickname, "Joko Widodo (Jokowi)", is a mention of its
-    own, and a span that opens a bracket it does not close ("Jawa (Pantura") ends before it. A name
+    own, and a span that opens a bracket it does not close ("Jawa (Pantura") ends before it, as does
+    one whose bracket holds no word ("Bank Central Asia ( )", where a crawler stripped a link). A name
     complete with its short form ends there: "Bank Syariah Indonesia (BSI) dan Mandiri Sekuritas" is
     two organisations."""
     kept: list[Mention] = []
@@ -552,8 +553,9 @@ def _with_short_forms(mentions: list[Mention], words: Sequence[str], gazetteer: 
         if mention.start < covered:
             continue
         inside = words[mention.start : mention.end]
-        if "(" in inside and not _closes_a_word(inside[inside.index("(") :]):
-            mention.end = mention.start + inside.index("(")
+        opened = inside.index("(") if "(" in inside else None
+        if opened is not None and not _closes_a_word(inside[opened:]):
+            mention.end = mention.start + opened
             if mention.end == mention.start:
                 continue
         i = mention.end
@@ -570,10 +572,10 @@ def _with_short_forms(mentions: list[Mention], words: Sequence[str], gazetteer: 
 
 
 def _closes_a_word(bracket: Sequence[str]) -> bool:
-    """Whether the words from an opening bracket on close it with a word inside: "(MK)", not "( )",
-    which a crawler that strips a link or an emoji leaves behind."""
-    closed = bracket.index(")") if ")" in bracket else 0
-    return any(map(str.isalnum, "".join(bracket[1:closed])))
+    """Whether the words from an opening bracket on close it with a word inside: "(MK)", not "( )"."""
+    if ")" not in bracket:
+        return False
+    return any(map(str.isalnum, "".join(bracket[1 : bracket.index(")")])))
 
 
 def _split_after_short_forms(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
