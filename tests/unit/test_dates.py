@@ -79,6 +79,18 @@ def test_impossible_dates_are_skipped() -> None:
     assert resolved("pada 31/2/2024") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("kemarin, Kamis, pekan lalu, bulan lalu, tahun lalu, Juni lalu", date(1, 1, 1)),
+        ("besok, pekan depan, bulan depan, tahun depan", date(9999, 12, 31)),
+    ],
+)
+def test_a_relative_date_beyond_the_calendar_is_skipped(text: str, anchor: date) -> None:
+    # Crawlers written in Go or .NET send their zero time, 0001-01-01, for an unknown publication day.
+    assert resolved(text, anchor=anchor) == []
+
+
 def test_offsets_point_at_the_expression() -> None:
     text = "Putin tiba pada Kamis (20/6/2024) pagi."
     [(start, end, _)] = resolve_dates(text, FRIDAY)

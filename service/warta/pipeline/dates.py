@@ -9,7 +9,7 @@ vague "bulan lalu" is never passed off as a precise day.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6}
 MONTHS = {
@@ -53,16 +53,23 @@ def _weekday_before(anchor: date, weekday: int) -> date:
     return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
-def _relative(anchor: date, span: str, step: int) -> str:
+def _relative(anchor: date, span: str, step: int) -> str | None:
+    """``step`` days, weeks, months or years from ``anchor``; a month or year outside the calendar's
+    years 1–9999 is none (a day or week there overflows, which ``resolve_dates`` skips)."""
     if span == "hari":
         return (anchor + timedelta(days=step)).isoformat()
     if span in ("pekan", "minggu"):
         year, week, _ = (anchor + timedelta(weeks=step)).isocalendar()
         return f"{year}-W{week:02d}"
     if span == "bulan":
-        months = anchor.year * 12 + anchor.month - 1 + step
-        return f"{months // 12}-{months % 12 + 1:02d}"
-    return str(anchor.year + step)
+        year, month = divmod(anchor.year * 12 + anchor.month - 1 + step, 12)
+        return _month(year, month + 1)
+    year = anchor.year + step
+    return str(year) if MINYEAR <= year <= MAXYEAR else None
+
+
+def _month(year: int, month: int) -> str | None:
+    return f"{year}-{month:02d}" if MINYEAR <= year <= MAXYEAR else None
 
 
 def _in_year_before(anchor: date | None, month: int, day: int) -> str | None:
@@ -99,7 +106,7 @@ def _resolve(match: re.Match[str], anchor: date | None) -> str | None:
             return f"{match['my']}-{month:02d}"
         if anchor is None:
             return None
-        return f"{anchor.year - (1 if month >= anchor.month else 0)}-{month:02d}"
+        return _month(anchor.year - (1 if month >= anchor.month else 0), month)
     if anchor is None:
         return None
     if kind == "ago":
@@ -141,7 +148,10 @@ def resolve_dates(text: str, anchor: date | None) -> list[tuple[int, int, str]]:
         end = match.end()
         if match.lastgroup == "weekday" and not text[match.start()].isupper():
             continue
-        resolved = _resolve(match, anchor)
+        try:
+            resolved = _resolve(match, anchor)
+        except OverflowError:  # a day before year 1 or after 9999: "kemarin" from a crawler's zero time
+            resolved = None
         if resolved is not None:
             found.append((match.start(), match.end(), resolved))
     return found
