@@ -53,8 +53,16 @@ NAMES = (
 )
 
 
-def article(article_id: str, text: str, *, title: str | None = None, at: datetime = NOON) -> EnrichedArticle:
-    """An analysed article whose entities are the known names found in the text."""
+def article(
+    article_id: str,
+    text: str,
+    *,
+    title: str | None = None,
+    at: datetime = NOON,
+    processed: datetime | None = None,
+) -> EnrichedArticle:
+    """An analysed article whose entities are the known names found in the text, published ``at`` and
+    processed then too unless ``processed`` says otherwise."""
     entities = []
     for name in NAMES:
         start = text.find(name)
@@ -70,7 +78,7 @@ def article(article_id: str, text: str, *, title: str | None = None, at: datetim
         language=Language(code="id", confidence=1.0),
         text=text,
         entities=entities,
-        processed_at=NOON,
+        processed_at=processed or at,
         pipeline=Pipeline(version="test", stages={}),
     )
 
@@ -194,6 +202,28 @@ def test_naive_publication_times_are_read_as_utc() -> None:
     index.assign(sketch(article("aware", FLOOD, at=NOON)))
     naive = index.assign(sketch(article("naive", BI_RATE, at=NOON.replace(tzinfo=None) + timedelta(hours=1))))
     assert naive.story.first_seen == NOON + timedelta(hours=1)
+
+
+def test_an_article_dated_in_the_future_is_seen_when_it_was_processed() -> None:
+    # A crawler's wrong clock or a mistyped year must not become the index's newest moment, which
+    # would push every held article out of the window.
+    index = StoryIndex()
+    index.assign(sketch(article("today", FLOOD, at=NOON)))
+    future = article(
+        "future", BI_RATE, at=datetime(2999, 1, 1, tzinfo=UTC), processed=NOON + timedelta(hours=1)
+    )
+    placed = index.assign(sketch(future))
+    assert placed.evicted == ()
+    assert placed.story.first_seen == NOON + timedelta(hours=1)
+    assert len(index) == 2
+
+
+def test_an_article_at_a_crawlers_zero_time_is_placed_and_soon_evicted() -> None:
+    # Crawlers written in Go or .NET send 0001-01-01 for an unknown publication time.
+    index = StoryIndex()
+    index.assign(sketch(article("zero", FLOOD, at=datetime(1, 1, 1, tzinfo=UTC))))
+    later = index.assign(sketch(article("today", BI_RATE, at=NOON)))
+    assert later.evicted == ("zero",)
 
 
 def test_minhash_estimates_shingle_overlap() -> None:

@@ -98,6 +98,7 @@ the signatures of versions 1 and 2 (a hash of each shingle's text) cannot be com
 their articles are restored without one and can no longer be the original of a near-copy. Version 2
 holds stemmed keywords; a version-1 fingerprint (whole words) is stemmed on restore."""
 
+_EARLIEST = datetime.min.replace(tzinfo=UTC)
 _WORD = re.compile(r"\w+")
 _TERM = re.compile(r"[^\W\d_]{4,}")
 _ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")
@@ -187,10 +188,13 @@ class Sketch:
 
 
 def sketch(article: EnrichedArticle) -> Sketch:
-    """The article as the story index compares it."""
+    """The article as the story index compares it, seen when it was published, but never later than
+    when it was processed: a crawler's wrong clock or a mistyped year would otherwise become the
+    index's newest moment and push every held article out of the window."""
+    processed = _aware(article.processed_at)
     return Sketch(
         id=article.id,
-        seen=_aware(article.published_at or article.processed_at),
+        seen=min(_aware(article.published_at), processed) if article.published_at else processed,
         title=article.title,
         features=extract_features(article),
         signature=minhash(article.text or article.title or ""),
@@ -413,7 +417,7 @@ class StoryIndex:
 
     def _evict(self, newest: datetime, *, room_for: int) -> tuple[str, ...]:
         """Drop articles older than the window behind ``newest``, and the oldest beyond the cap."""
-        cutoff = newest - self._window
+        cutoff = newest - min(self._window, newest - _EARLIEST)  # 0001-01-01 has no window before it
         evicted = []
         while self._by_age and (
             self._by_age[0][0] < cutoff or len(self._articles) + room_for > self._max_articles
