@@ -44,6 +44,12 @@ ODD_BUT_VALID: dict[str, dict[str, str]] = {
 }
 """Documents that are valid but hostile: each must come out somewhere (enriched and flagged, or dead-lettered)."""
 
+ODDLY_DATED: dict[str, dict[str, str]] = {
+    "zero-time": {"text": SENTENCE, "published_at": "0001-01-01T00:00:00Z"},
+    "far-future": {"text": SENTENCE, "published_at": "2999-01-01T00:00:00Z"},
+}
+"""A crawler's zero time (Go, .NET) and a mistyped year: odd dates on documents that must be enriched."""
+
 json_values = st.recursive(
     st.none()
     | st.booleans()
@@ -81,6 +87,7 @@ def test_poison_pills_are_dead_lettered_and_good_documents_still_enriched(
     bad = _keyed("bad", BAD) | _keyed("fuzz", generated)
     odd = {f"odd-{name}-{uuid.uuid4().hex[:6]}": fields for name, fields in ODD_BUT_VALID.items()}
     good = {f"good-{i}-{uuid.uuid4().hex[:6]}": {"text": SENTENCE} for i in range(5)}
+    good |= {f"dated-{name}-{uuid.uuid4().hex[:6]}": fields for name, fields in ODDLY_DATED.items()}
     messages = list(bad.items())
     messages += [(key, orjson.dumps({"id": key, **fields})) for key, fields in (odd | good).items()]
     send(settings, messages[::2] + messages[1::2])
