@@ -54,8 +54,8 @@ def _weekday_before(anchor: date, weekday: int) -> date:
 
 
 def _relative(anchor: date, span: str, step: int) -> str | None:
-    """``step`` days, weeks, months or years from ``anchor``; a month or year outside the calendar's
-    years 1–9999 is none (a day or week there overflows, which ``resolve_dates`` skips)."""
+    """``step`` days, weeks, months or years from ``anchor``; ``None`` for a month or year outside the
+    calendar's years 1–9999 (a day or week there overflows, which ``resolve_dates`` skips)."""
     if span == "hari":
         return (anchor + timedelta(days=step)).isoformat()
     if span in ("pekan", "minggu"):
