@@ -3,11 +3,12 @@
 ``warta produce`` and ``warta enrich`` share this, so a file gives the same record in batch and
 through Kafka. JSONL lines are passed on untouched (bad lines included: they are dead-lettered
 downstream, never skipped here); a ``.txt`` or ``.html`` file becomes one RawDocument whose id is
-the file name without its extension.
+the file name without its extension, read in the encoding its byte-order mark names, else UTF-8.
 """
 
 from __future__ import annotations
 
+import codecs
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -48,6 +49,28 @@ def _jsonl(lines: Iterable[bytes], origin: str) -> Iterator[Message]:
         yield Message(key=key if isinstance(key, str) else None, value=value, origin=f"{origin}:{number}")
 
 
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16's, which it starts with
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decoded(data: bytes) -> tuple[str, str]:
+    """A file's text and the encoding it was read in: its byte-order mark's, else UTF-8. Bytes that
+    are not UTF-8 (a page saved in windows-1252) are replaced, and the encoding says so: guessing a
+    legacy encoding can misread the whole file, and Indonesian text loses little, mostly accents."""
+    for mark, encoding in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            return data.decode(encoding, errors="replace"), encoding
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace"), "utf-8, invalid bytes replaced"
+
+
 def read_messages(paths: Iterable[str]) -> Iterator[Message]:
     """Messages from files, directories, or ``-`` for JSONL on standard input."""
     names = list(paths) or ["-"]
@@ -59,9 +82,11 @@ def read_messages(paths: Iterable[str]) -> Iterator[Message]:
             suffix = path.suffix.lower()
             if suffix in (".txt", ".html", ".htm"):
                 field = "text" if suffix == ".txt" else "html"
-                content = path.read_bytes().decode("utf-8", errors="replace")
-                value = orjson.dumps({"id": path.stem, field: content, "source": path.parent.name})
-                yield Message(key=path.stem, value=value, origin=str(path))
+                content, encoding = _decoded(path.read_bytes())
+                document = {"id": path.stem, field: content, "source": path.parent.name}
+                if encoding != "utf-8":
+                    document["encoding"] = encoding  # an unknown field: the record keeps it in metadata
+                yield Message(key=path.stem, value=orjson.dumps(document), origin=str(path))
             else:
                 with path.open("rb") as lines:
                     yield from _jsonl(lines, str(path))
