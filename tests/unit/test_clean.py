@@ -66,6 +66,12 @@ def test_keeps_short_quotes_and_short_paragraphs() -> None:
     assert kept(clean(text, None, None)) == [LEDE, "“Kami siap.”", "Stok diklaim aman.", SECOND]
 
 
+def test_drops_the_invisible_characters_that_scraped_pages_carry() -> None:
+    # Zero-width spaces, soft hyphens and a byte-order mark would split "Hanoi" and "kebijakan".
+    text = "\ufeffPresiden tiba di Ha\u200bnoi dan membahas ke\u00adbi\u00adjak\u00adan\u2060 energi bersama\u00a0Vietnam."
+    assert clean(text).text == "Presiden tiba di Hanoi dan membahas kebijakan energi bersama Vietnam."
+
+
 def test_removes_the_caption_block_around_a_photo_credit() -> None:
     text = f"Menteri Pertanian di Jakarta.\nPhoto :\n• VIVA/Andri\n{LEDE}\n{SECOND}"
     result = clean(text, None, None)
