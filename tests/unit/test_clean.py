@@ -72,6 +72,13 @@ def test_drops_the_invisible_characters_that_scraped_pages_carry() -> None:
     assert clean(text).text == "Presiden tiba di Hanoi dan membahas kebijakan energi bersama Vietnam."
 
 
+def test_reads_the_html_entities_a_crawler_left_in_plain_text() -> None:
+    text = (
+        "Gubernur Bank&nbsp;Indonesia mengatakan &quot;inflasi terkendali&quot; &#8211; R&D &amp; AT&T tetap."
+    )
+    assert clean(text).text == 'Gubernur Bank Indonesia mengatakan "inflasi terkendali" – R&D & AT&T tetap.'
+
+
 def test_removes_the_caption_block_around_a_photo_credit() -> None:
     text = f"Menteri Pertanian di Jakarta.\nPhoto :\n• VIVA/Andri\n{LEDE}\n{SECOND}"
     result = clean(text, None, None)
