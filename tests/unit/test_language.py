@@ -118,3 +118,12 @@ def test_names_inside_a_sentence_are_not_taken_as_evidence_of_a_language() -> No
     detected = detect_language("Presiden Joko Widodo tiba di Hanoi pada Kamis.")
 
     assert detected.code == "id"
+
+
+def test_web_addresses_handles_and_hashtags_do_not_hide_the_language() -> None:
+    text = (
+        "**JAKARTA** - Presiden [Joko Widodo](https://www.presidenri.go.id/jokowi) tiba di Hanoi pada "
+        "Kamis pagi untuk kunjungan kenegaraan. Simak di https://www.kompas.com/read/2024/06/20/hanoi. "
+        "Tagar #JokowiDiHanoi ramai, kata @setkabgoid."
+    )
+    assert detect_language(text).code == "id"

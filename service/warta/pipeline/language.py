@@ -56,6 +56,9 @@ PROFILE_FLOOR = 1e-6
 """Probability of an n-gram missing from a langdetect profile (profiles keep frequent n-grams only)."""
 
 _WORD = re.compile(r"[^\W\d_]+")
+_NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|[@#]\w+")
+"""Web and e-mail addresses, handles and hashtags: words of no language, which news text holds
+("simak di https://www.kompas.com/read/…", "#JokowiDiHanoi")."""
 _WORD_AFTER_WORD = re.compile(r"(?<=[^\W\d_]) ([^\W\d_]+)")
 _SCRIPTS = (
     (re.compile("[\u3040-\u30ff]"), "ja"),  # kana: Japanese, even among Chinese characters
@@ -265,7 +268,7 @@ def _verdict(code: str, confidence: float) -> Language:
 
 def detect_language(text: str, hint: str | None = None) -> Language:
     """Detect the language of ``text``; ``hint`` is the crawler's BCP-47 guess, used as a prior."""
-    sampled = sample(text)
+    sampled = _NOT_PROSE.sub(" ", sample(text))
     found = words(sampled)
     letters = sum(map(len, found))
     if letters < MIN_LETTERS or letters < sum(map(str.isdigit, sampled)):
