@@ -102,6 +102,14 @@ def test_a_first_name_that_ends_the_article_names_the_person_again() -> None:
     assert found == [("Hasan Nasbi", "Hasan Nasbi"), ("Hasan", "Hasan Nasbi")]
 
 
+def test_a_name_ends_at_a_word_not_at_the_markup_around_it() -> None:
+    # Crawlers that write Markdown leave "**" and "*" around names; the tagger runs into them.
+    found = [
+        (e.text, e.label) for e in extract_entities("**JAKARTA** - Presiden *Joko Widodo* tiba di Hanoi.")
+    ]
+    assert found == [("JAKARTA", "LOC"), ("Joko Widodo", "PERSON"), ("Hanoi", "LOC")]
+
+
 def test_an_empty_bracket_is_no_part_of_a_name() -> None:
     # A crawler that strips a link or an emoji can leave "( )"; it used to crash the document rules.
     text = "Bank Central Asia ( ) melaporkan laba. Bank Central Asia naik."

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -63,8 +64,26 @@ class Mention:
     canonical: str | None = None
 
 
+_NAME_ENDS = frozenset(").+")
+"""Marks a name may end on: its short form's bracket, an abbreviation's stop, "OPEC+"."""
+
+
+def _inside_marks(start: int, end: int, words: Sequence[str]) -> tuple[int, int]:
+    """A tagged span without the marks the tagger ran into at its edges: Markdown's "**JAKARTA**",
+    a quote's "Filipina\"", a bullet's "• VIVA". A name opens on a word or a bracket."""
+    while start < end and words[start] != "(" and _mark(words[start]):
+        start += 1
+    while end > start and words[end - 1] not in _NAME_ENDS and _mark(words[end - 1]):
+        end -= 1
+    return start, end
+
+
+def _mark(word: str) -> bool:
+    return not any(char.isalnum() or unicodedata.category(char) == "Mn" for char in word)
+
+
 def _merge(
-    model: list[tuple[int, int, str]], gazetteer: Gazetteer, matches: Sequence[Match]
+    model: list[tuple[int, int, str]], words: Sequence[str], gazetteer: Gazetteer, matches: Sequence[Match]
 ) -> list[Mention]:
     """The tagger's spans, with known names that no span overlaps or that wrap shorter spans (a
     place the tagger found part of, "Korea" in "Korea Utara", takes the whole known name). A known
@@ -74,7 +93,10 @@ def _merge(
     mentions GPE); NERGrit and NERP mark both. A span made of two or more known names ("kantor berita
     Rusia Interfax") becomes those names, and an organisation that ends inside a known place takes
     all of it ("Badan Pusat Statistik Provinsi Jawa Tengah")."""
-    mentions = [Mention(start, end, label) for start, end, label in model if label in LABELS]
+    mentions = [
+        Mention(*_inside_marks(start, end, words), label) for start, end, label in model if label in LABELS
+    ]
+    mentions = [m for m in mentions if m.end > m.start]
     starts = {match.start: match for match in matches}
     for mention in list(mentions):
         tiles = []
@@ -1281,7 +1303,7 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
     labels = model.model.decode(model.emissions(parsed), [len(words) for words, _, _ in parsed])
     first = 0
     for run, (words, cased, matches) in zip(runs, parsed, strict=True):
-        mentions = _merge(spans(labels[first : first + len(words)]), gazetteer, matches)
+        mentions = _merge(spans(labels[first : first + len(words)]), words, gazetteer, matches)
         for mention in mentions:
             _trim_start(mention, words)
         first += len(words)
