@@ -122,6 +122,33 @@ def test_uses_the_given_title_and_drops_its_repeats() -> None:
     assert [r.reason for r in result.removed] == ["title", "title"]
 
 
+@pytest.mark.parametrize(
+    ("title", "source", "outlet"),
+    [
+        ("Subsidi Pupuk Naik Tahun Depan | Republika Online", "republika.co.id", "Republika Online"),
+        ("Subsidi Pupuk Naik Tahun Depan - Kompas.com", "kompas.com", "Kompas.com"),
+        ("Subsidi Pupuk Naik Tahun Depan : Okezone News", "news.okezone.com", "Okezone News"),
+        ("Subsidi Pupuk Naik Tahun Depan – detikFinance", "www.detik.com", "detikFinance"),
+    ],
+)
+def test_the_outlets_name_after_the_title_is_page_furniture(title: str, source: str, outlet: str) -> None:
+    result = clean(f"Subsidi Pupuk Naik Tahun Depan\n{LEDE}\n{SECOND}", None, title, source)
+    assert result.title == "Subsidi Pupuk Naik Tahun Depan"
+    assert kept(result) == [LEDE, SECOND]
+    assert [(r.text, r.reason) for r in result.removed] == [
+        (outlet, "outlet-in-title"),
+        (result.title, "title"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "source"),
+    [("Subsidi Pupuk Naik - Petani Lega", "kompas.com"), ("Subsidi Pupuk Naik | Kompas.com", None)],
+)
+def test_a_title_keeps_a_last_part_that_is_not_the_outlets_name(title: str, source: str | None) -> None:
+    assert clean(LEDE, None, title, source).title == title
+
+
 def test_every_line_is_either_kept_or_removed_with_a_reason() -> None:
     for sample in SAMPLES:
         text = sample.read_text(encoding="utf-8")

@@ -76,7 +76,7 @@ def analyse(raw: RawDocument, skip: Iterable[str] = ()) -> EnrichedArticle:
         cleaned_text, title, removed = (raw.text or "").strip(), raw.title, []
         published_at, metadata = raw.published_at, raw.metadata
     else:
-        cleaned = _run("clean", runs, lambda: clean(raw.text, raw.html, raw.title))
+        cleaned = _run("clean", runs, lambda: clean(raw.text, raw.html, raw.title, raw.source))
         cleaned_text, title, removed = cleaned.text, cleaned.title, cleaned.removed
         published_at = raw.published_at or _page_date(cleaned.published)
         metadata = {"author": cleaned.author, **raw.metadata} if cleaned.author else raw.metadata
