@@ -71,15 +71,17 @@ _NAME_ENDS = frozenset(").+")
 def _inside_marks(start: int, end: int, words: Sequence[str]) -> tuple[int, int]:
     """A tagged span without the marks the tagger ran into at its edges: Markdown's "**JAKARTA**",
     a quote's "Filipina\"", a bullet's "• VIVA". A name opens on a word or a bracket."""
-    while start < end and words[start] != "(" and _mark(words[start]):
+    while start < end and words[start] != "(" and not _has_word(words[start]):
         start += 1
-    while end > start and words[end - 1] not in _NAME_ENDS and _mark(words[end - 1]):
+    while end > start and words[end - 1] not in _NAME_ENDS and not _has_word(words[end - 1]):
         end -= 1
     return start, end
 
 
-def _mark(word: str) -> bool:
-    return not any(char.isalnum() or unicodedata.category(char) == "Mn" for char in word)
+def _has_word(token: str) -> bool:
+    """Whether a token holds a letter or digit (or a vowel sign of a script that writes one apart),
+    not marks alone."""
+    return any(char.isalnum() or unicodedata.category(char) == "Mn" for char in token)
 
 
 def _merge(
@@ -595,9 +597,7 @@ def _with_short_forms(mentions: list[Mention], words: Sequence[str], gazetteer: 
 
 def _closes_a_word(bracket: Sequence[str]) -> bool:
     """Whether the words from an opening bracket on close it with a word inside: "(MK)", not "( )"."""
-    if ")" not in bracket:
-        return False
-    return any(map(str.isalnum, "".join(bracket[1 : bracket.index(")")])))
+    return ")" in bracket and any(map(_has_word, bracket[1 : bracket.index(")")]))
 
 
 def _split_after_short_forms(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
