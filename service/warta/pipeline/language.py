@@ -59,6 +59,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 _NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|[@#]\w+")
 """Web and e-mail addresses, handles and hashtags: words of no language, which news text holds
 ("simak di https://www.kompas.com/read/…", "#JokowiDiHanoi")."""
+_ADDRESS_MARKS = ("://", "www.", "@", "#")
+"""What every match of ``_NOT_PROSE`` holds. Most texts hold none, and looking for these takes ~1 µs
+where the pattern takes ~30 on a 4 KB article's sample."""
 _WORD_AFTER_WORD = re.compile(r"(?<=[^\W\d_]) ([^\W\d_]+)")
 _SCRIPTS = (
     (re.compile("[\u3040-\u30ff]"), "ja"),  # kana: Japanese, even among Chinese characters
@@ -268,7 +271,9 @@ def _verdict(code: str, confidence: float) -> Language:
 
 def detect_language(text: str, hint: str | None = None) -> Language:
     """Detect the language of ``text``; ``hint`` is the crawler's BCP-47 guess, used as a prior."""
-    sampled = _NOT_PROSE.sub(" ", sample(text))
+    sampled = sample(text)
+    if any(mark in sampled for mark in _ADDRESS_MARKS):
+        sampled = _NOT_PROSE.sub(" ", sampled)
     found = words(sampled)
     letters = sum(map(len, found))
     if letters < MIN_LETTERS or letters < sum(map(str.isdigit, sampled)):
