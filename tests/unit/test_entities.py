@@ -1094,6 +1094,12 @@ def test_a_place_without_a_capital_in_cased_text_is_no_name() -> None:
     assert set(found) == {"BNPB"}
 
 
+def test_a_person_without_a_capital_in_cased_text_is_no_name() -> None:
+    found = _found("Paus akan memimpin misa akbar di Stadion Utama Gelora Bung Karno, Senayan.")
+    assert "misa" not in found
+    assert found.get("Stadion Utama Gelora Bung Karno") == "LOC"
+
+
 def test_the_lower_case_words_describing_a_place_are_not_part_of_its_name() -> None:
     entities = extract_entities(
         "Kebakaran hebat melanda gedung Glodok Plaza di Tamansari, Jakarta Barat. "

@@ -356,6 +356,8 @@ def _tidy(
                     and folded[part.end - 1].split("-")[0] not in NAME_PARTICLES
                 ):  # "Joko Widodo pasca-Pemilu", not "Bashar al-Assad"
                     part.end -= 1
+                if not any(capital[part.start : part.end]):
+                    continue  # "memimpin misa akbar": cased text writes no name in lower case
                 place = places.get(part.start)
                 if place is not None and place.end < part.end:
                     tidy.append(Mention(place.start, place.end, "LOC", place.name.canonical))
