@@ -1094,6 +1094,17 @@ def test_a_place_without_a_capital_in_cased_text_is_no_name() -> None:
     assert set(found) == {"BNPB"}
 
 
+def test_a_known_acronym_inside_a_persons_span_is_the_organisation_they_speak_for() -> None:
+    found = _found(
+        "Kepala Pusat Data, Informasi, dan Komunikasi Kebencanaan BNPB Abdul Muhari mengatakan banjir "
+        "meluas. Direktur Risk Management BSI Grandhis Helmi mengatakan kualitas aset membaik."
+    )
+    assert found.get("BNPB") == "ORG"
+    assert found.get("Abdul Muhari") == "PERSON"
+    assert found.get("Grandhis Helmi") == "PERSON"
+    assert not any("Kebencanaan" in name or "Management" in name for name in found)
+
+
 def test_a_person_without_a_capital_in_cased_text_is_no_name() -> None:
     found = _found("Paus akan memimpin misa akbar di Stadion Utama Gelora Bung Karno, Senayan.")
     assert "misa" not in found

@@ -44,6 +44,7 @@ from warta.pipeline.entities.words import (
     PLACE_HEADS,
     RANKS,
     REGION_WORDS,
+    REGIONAL_OFFICES,
     ROLE_WORDS,
     SAYING,
     SEATS,
@@ -862,6 +863,49 @@ def _organisations_then_people(
     return result
 
 
+def _employers(mentions: list[Mention], words: Sequence[str], matches: Sequence[Match]) -> list[Mention]:
+    """A person's span the tagger ran back over the unit and the organisation before the name
+    ("Komunikasi Kebencanaan BNPB Abdul Muhari", "Direktur Risk Management BSI Grandhis Helmi"): the
+    first acronym in it, if a known organisation's, then two capitalised words or more that no list knows, is
+    the organisation the person speaks for; the words before it belong to the title. No name is
+    written in capitals. A body with regional offices is left alone: what follows it may be its
+    place ("BPBD Majene Muhammad Ilham Syah")."""
+    acronyms = [
+        m
+        for m in matches
+        if m.name.label == "ORG"
+        and m.end - m.start == 1
+        and words[m.start].isupper()
+        and fold(words[m.start]) not in REGIONAL_OFFICES
+    ]
+    if not acronyms:
+        return mentions
+    known = {k for m in matches for k in range(m.start, m.end)}
+    result: list[Mention] = []
+    for mention in mentions:
+        employer = next(
+            (
+                m
+                for m in reversed(acronyms)
+                if mention.label == "PERSON"
+                and mention.canonical is None
+                and mention.start <= m.start
+                and not any(words[k].isupper() for k in range(mention.start, m.start))
+                and m.end + 2 <= mention.end
+                and all(words[k][:1].isupper() and k not in known for k in range(m.end, mention.end))
+            ),
+            None,
+        )
+        if employer is None:
+            result.append(mention)
+        else:
+            result += [
+                Mention(employer.start, employer.end, "ORG", employer.name.canonical),
+                Mention(employer.end, mention.end, "PERSON"),
+            ]
+    return result
+
+
 def _branches(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
     """ "BPJS Kesehatan Cabang Garut", "BPKP Perwakilan Sumatera Utara": an organisation, "Cabang"
     (branch) or "Perwakilan" (representative office) and the place after it are the organisation's
@@ -1321,6 +1365,7 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _headed_places(mentions, words, folded, matches, gazetteer.titles, headline)
             mentions = _offices(mentions, words, matches)
             mentions = _organisations_then_people(mentions, words, folded, matches, gazetteer.titles)
+            mentions = _employers(mentions, words, matches)
             mentions = _initialled_people(mentions, words, folded)
             mentions = _companies(mentions, words)
             mentions = _clubs(mentions, words)

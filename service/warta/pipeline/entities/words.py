@@ -353,6 +353,11 @@ REGION_WORDS = frozenset(["provinsi", "kabupaten", "kota"])
 """The words ``names.REGION`` strips from a place's name, as separate words."""
 
 
+REGIONAL_OFFICES = frozenset(["bpbd", "kpu", "kpud", "bawaslu", "dprd", "pmi", "bnnp", "bnnk", "bpn", "kpid"])
+"""Short forms of bodies with an office in every province or regency, written with its place after
+them: "BPBD Majene", "Bawaslu Cianjur"; a place no list knows looks there like a first name."""
+
+
 TERRITORIAL_UNITS = frozenset(
     ["kodam", "korem", "kodim", "koramil", "lanud", "lantamal", "lanal", "yonif", "brigif"]
 )
