@@ -25,6 +25,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
 )
 err = Console(stderr=True)
 
@@ -33,7 +34,7 @@ EVALUATIONS = ("language", "clean", "entities", "events", "stories")
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """One readable line on stderr instead of a traceback."""
-    err.print(f"[bold red]error:[/] {message}")
+    err.print(f"[bold red]error:[/] {message}", soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -61,7 +62,9 @@ def demo(
 ) -> None:
     """Start the embedded broker and a worker, push the bundled samples, print what comes out.
 
-    Needs no Kafka, Docker or configuration.  Example:  warta demo
+    Needs no Kafka, Docker or configuration.
+
+    Example:  warta demo
     """
     from warta.demo import run_demo
 
@@ -254,6 +257,9 @@ def evaluate(
 
     Example:  warta eval language
     """
+    if stage in ("--help", "-h"):
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
     if stage not in EVALUATIONS:
         raise fail(f"no evaluation for `{stage}`; choose from {', '.join(EVALUATIONS)}")
     module = importlib.import_module(f"warta.evaluation.{stage}")
@@ -284,7 +290,8 @@ def bench(
     """Measure throughput and memory of each stage, batch and streaming; print a table and write JSON.
 
     Example:  warta bench --articles 3000 -o bench.json
-              warta bench --soak 200000 -o soak.json   (memory over a long run; ~30 min here)
+
+    Memory over a long run (~30 min here):  warta bench --soak 200000 -o soak.json
     """
     from warta.bench import run_bench, run_soak
 
