@@ -1,9 +1,10 @@
 """Read documents from files as the raw message bytes a crawler would publish.
 
 ``warta produce`` and ``warta enrich`` share this, so a file gives the same record in batch and
-through Kafka. JSONL lines are passed on untouched (bad lines included: they are dead-lettered
-downstream, never skipped here); a ``.txt`` or ``.html`` file becomes one RawDocument whose id is
-the file name without its extension, read in the encoding its byte-order mark names, else UTF-8.
+through Kafka. JSONL lines are passed on untouched but for a file's byte-order mark (bad lines
+included: they are dead-lettered downstream, never skipped here); a ``.txt`` or ``.html`` file
+becomes one RawDocument whose id is the file name without its extension, read in the encoding its
+byte-order mark names, else UTF-8.
 """
 
 from __future__ import annotations
@@ -38,8 +39,12 @@ def _files(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def _jsonl(lines: Iterable[bytes], origin: str) -> Iterator[Message]:
+    """One message per non-blank line. A UTF-8 byte-order mark (Notepad and PowerShell write one)
+    marks the file, not its first document, and is dropped."""
     for number, line in enumerate(lines, start=1):
         value = line.rstrip(b"\r\n")
+        if number == 1:
+            value = value.removeprefix(codecs.BOM_UTF8)
         if not value.strip():
             continue
         try:

@@ -42,3 +42,12 @@ def test_bytes_that_are_not_utf8_are_replaced_and_the_record_says_so(tmp_path: P
     document = _document(path)
     assert document.text == "Presiden singgah di Caf\ufffd Hanoi."
     assert document.metadata["encoding"] == "utf-8, invalid bytes replaced"
+
+
+def test_a_jsonl_file_saved_with_a_byte_order_mark_keeps_its_first_document(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.jsonl"
+    lines = [orjson.dumps({"id": name, "text": TEXT}) for name in ("a", "b")]
+    path.write_bytes(codecs.BOM_UTF8 + b"\r\n".join(lines) + b"\r\n")
+    messages = list(read_messages([str(path)]))
+    assert [m.key for m in messages] == ["a", "b"]
+    assert [m.value for m in messages] == lines
