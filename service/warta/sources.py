@@ -1,15 +1,16 @@
 """Read documents from files as the raw message bytes a crawler would publish.
 
 ``warta produce`` and ``warta enrich`` share this, so a file gives the same record in batch and
-through Kafka. JSONL lines are passed on untouched but for a file's byte-order mark (bad lines
-included: they are dead-lettered downstream, never skipped here); a ``.txt`` or ``.html`` file
-becomes one RawDocument whose id is the file name without its extension, read in the encoding its
-byte-order mark names, else UTF-8.
+through Kafka. JSONL lines are passed on untouched, bad lines included: they are dead-lettered
+downstream, never skipped here; only a file's byte-order mark is dropped, and a file in UTF-16 or
+UTF-32 re-encoded in UTF-8. A ``.txt`` or ``.html`` file becomes one RawDocument whose id is the
+file name without its extension, read in the encoding its byte-order mark names, else UTF-8.
 """
 
 from __future__ import annotations
 
 import codecs
+import io
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -76,6 +77,21 @@ def _decoded(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8", errors="replace"), "utf-8, invalid bytes replaced"
 
 
+def _utf8_lines(path: Path) -> Iterator[bytes]:
+    """A JSONL file's lines in UTF-8: one a Windows shell saved in UTF-16 or UTF-32 (Windows
+    PowerShell's ``>`` does) is read in the encoding its byte-order mark names."""
+    with path.open("rb") as file:
+        start = file.read(4)
+        file.seek(0)
+        encoding = next((e for mark, e in _BYTE_ORDER_MARKS if start.startswith(mark)), "utf-8")
+        if encoding in ("utf-8", "utf-8-sig"):
+            yield from file
+            return
+        with io.TextIOWrapper(file, encoding=encoding, errors="replace", newline="") as text:
+            for line in text:
+                yield line.encode("utf-8")
+
+
 def read_messages(paths: Iterable[str]) -> Iterator[Message]:
     """Messages from files, directories, or ``-`` for JSONL on standard input."""
     names = list(paths) or ["-"]
@@ -93,5 +109,4 @@ def read_messages(paths: Iterable[str]) -> Iterator[Message]:
                     document["encoding"] = encoding  # an unknown field: the record keeps it in metadata
                 yield Message(key=path.stem, value=orjson.dumps(document), origin=str(path))
             else:
-                with path.open("rb") as lines:
-                    yield from _jsonl(lines, str(path))
+                yield from _jsonl(_utf8_lines(path), str(path))

@@ -51,3 +51,14 @@ def test_a_jsonl_file_saved_with_a_byte_order_mark_keeps_its_first_document(tmp_
     messages = list(read_messages([str(path)]))
     assert [m.key for m in messages] == ["a", "b"]
     assert [m.value for m in messages] == lines
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_jsonl_file_a_windows_shell_saved_in_utf16_or_utf32_is_read_as_utf8(
+    tmp_path: Path, encoding: str
+) -> None:
+    path = tmp_path / "crawl.jsonl"
+    lines = [orjson.dumps({"id": name, "text": TEXT}) for name in ("a", "b")]
+    path.write_bytes(b"\r\n".join(lines).decode("utf-8").encode(encoding))
+    messages = list(read_messages([str(path)]))
+    assert [m.value for m in messages] == lines
