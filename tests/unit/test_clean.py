@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -189,6 +190,7 @@ def test_samples_keep_the_subheadings_and_datelines_the_issue_names() -> None:
     assert "HANOI – Di tengah sanksi" in body
 
 
+WIB = timezone(timedelta(hours=7))
 HTML_PAGE = """<html><head><title>Subsidi Pupuk Naik - Kompas.com</title>
 <meta property="og:title" content="Subsidi Pupuk Naik Tahun Depan">
 <meta name="author" content="Ahmad Santoso">
@@ -204,7 +206,8 @@ def test_extracts_the_article_from_html_and_cleans_it_the_same_way() -> None:
     assert kept(result) == [LEDE, SECOND, THIRD]
     assert result.title == "Subsidi Pupuk Naik Tahun Depan"
     assert result.author == "Ahmad Santoso"
-    assert result.published == "2024-06-20"
+    assert result.published is not None
+    assert datetime.fromisoformat(result.published) == datetime(2024, 6, 20, 10, 15, tzinfo=WIB)
 
 
 def test_prefers_plain_text_to_html_when_both_are_given() -> None:

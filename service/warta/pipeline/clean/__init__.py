@@ -24,7 +24,8 @@ class Cleaned:
     author: str | None = None
     """From the page metadata (HTML input only)."""
     published: str | None = None
-    """Publication date from the page metadata, ISO ``YYYY-MM-DD`` (HTML input only)."""
+    """When the page says it was published, ISO, with time and zone where it states them (HTML
+    input only)."""
 
 
 def clean(
