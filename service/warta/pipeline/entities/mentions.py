@@ -865,44 +865,36 @@ def _organisations_then_people(
 
 def _employers(mentions: list[Mention], words: Sequence[str], matches: Sequence[Match]) -> list[Mention]:
     """A person's span the tagger ran back over the unit and the organisation before the name
-    ("Komunikasi Kebencanaan BNPB Abdul Muhari", "Direktur Risk Management BSI Grandhis Helmi"): the
-    first acronym in it, if a known organisation's, then two capitalised words or more that no list knows, is
-    the organisation the person speaks for; the words before it belong to the title. No name is
-    written in capitals. A body with regional offices is left alone: what follows it may be its
-    place ("BPBD Majene Muhammad Ilham Syah")."""
-    acronyms = [
-        m
+    ("Komunikasi Kebencanaan BNPB Abdul Muhari", "Direktur Risk Management BSI Grandhis Helmi"):
+    its first acronym, if a known organisation's and followed by two capitalised words or more that
+    no list knows, is the organisation the person speaks for, and the words before it belong to
+    the title. No name is written in capitals. A body with regional offices is left alone: what
+    follows it may be its place ("BPBD Majene Muhammad Ilham Syah")."""
+    acronyms = {
+        m.start: m
         for m in matches
         if m.name.label == "ORG"
         and m.end - m.start == 1
         and words[m.start].isupper()
         and fold(words[m.start]) not in REGIONAL_OFFICES
-    ]
+    }
     if not acronyms:
         return mentions
     known = {k for m in matches for k in range(m.start, m.end)}
     result: list[Mention] = []
     for mention in mentions:
-        employer = next(
-            (
-                m
-                for m in reversed(acronyms)
-                if mention.label == "PERSON"
-                and mention.canonical is None
-                and mention.start <= m.start
-                and not any(words[k].isupper() for k in range(mention.start, m.start))
-                and m.end + 2 <= mention.end
-                and all(words[k][:1].isupper() and k not in known for k in range(m.end, mention.end))
-            ),
-            None,
-        )
-        if employer is None:
+        first = next((k for k in range(mention.start, mention.end) if words[k].isupper()), -1)
+        employer = acronyms.get(first) if mention.label == "PERSON" and mention.canonical is None else None
+        if employer is None or not (
+            employer.end + 2 <= mention.end
+            and all(words[k][:1].isupper() and k not in known for k in range(employer.end, mention.end))
+        ):
             result.append(mention)
-        else:
-            result += [
-                Mention(employer.start, employer.end, "ORG", employer.name.canonical),
-                Mention(employer.end, mention.end, "PERSON"),
-            ]
+            continue
+        result += [
+            Mention(employer.start, employer.end, "ORG", employer.name.canonical),
+            Mention(employer.end, mention.end, "PERSON"),
+        ]
     return result
 
 
