@@ -1105,6 +1105,13 @@ def test_a_known_acronym_inside_a_persons_span_is_the_organisation_they_speak_fo
     assert not any("Kebencanaan" in name or "Management" in name for name in found)
 
 
+def test_a_company_named_with_its_legal_form_stays_a_company_however_its_short_name_is_tagged() -> None:
+    story = Path(__file__).parents[1] / "data" / "stories" / "dev" / "sritex-pailit-detik.txt"
+    text = story.read_text(encoding="utf-8").partition("\n---\n")[2]
+    labels = {e.label for e in extract_entities(text) if e.canonical == "Sri Rejeki Isman"}
+    assert labels == {"ORG"}
+
+
 def test_a_person_without_a_capital_in_cased_text_is_no_name() -> None:
     found = _found("Paus akan memimpin misa akbar di Stadion Utama Gelora Bung Karno, Senayan.")
     assert "misa" not in found

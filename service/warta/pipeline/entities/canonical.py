@@ -8,7 +8,15 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 
 from warta.pipeline.entities.gazetteer import Gazetteer, folded_words
-from warta.pipeline.entities.names import DESCRIBED, INITIALISM, REGION, REGION_NAMED, bare_name, kind_of
+from warta.pipeline.entities.names import (
+    DESCRIBED,
+    INITIALISM,
+    LEGAL_FORM,
+    REGION,
+    REGION_NAMED,
+    bare_name,
+    kind_of,
+)
 from warta.records import Entity
 
 
@@ -124,16 +132,26 @@ def _longer_organisations(
 
 def _vote_labels(entities: Sequence[Entity], gazetteer: Gazetteer, regions: Collection[str]) -> None:
     """One kind per canonical name in a document: the most frequent, ties going to the gazetteer's;
-    a name the document also writes as a region (``regions``, "Kabupaten Deli Serdang") is a place.
-    A place keeps its role in each mention: "ke Israel" stays LOC beside "Israel menyerang" (GPE)."""
+    a name the document also writes as a region (``regions``, "Kabupaten Deli Serdang") is a place,
+    and one it writes with a company's legal form ("PT Sri Rejeki Isman Tbk") an organisation,
+    however the tagger took its short name ("Sritex"), unless the gazetteer knows it as something
+    else. A place keeps its role in each mention: "ke Israel" stays LOC beside "Israel menyerang"
+    (GPE)."""
     votes: dict[str, Counter[str]] = {}
+    companies: set[str] = set()
     for entity in entities:
         votes.setdefault(entity.canonical, Counter())[kind_of(entity.label)] += 1
+        if entity.label == "ORG" and LEGAL_FORM.search(entity.text):
+            known = gazetteer.get(entity.canonical)
+            if known is None or known.label == "ORG":  # "PT Bali" cut from "PT Bali Dwipa Televisi"
+                companies.add(entity.canonical)
     for entity in entities:
         counts = votes[entity.canonical]
         known = gazetteer.get(entity.canonical)
         if entity.canonical in regions:
             kind = "LOC"
+        elif entity.canonical in companies:
+            kind = "ORG"
         else:
             kind = max(counts, key=lambda label: (counts[label], known is not None and known.label == label))
         if kind != kind_of(entity.label):
