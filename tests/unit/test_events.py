@@ -188,6 +188,26 @@ def test_the_same_event_in_two_articles_gets_the_same_id() -> None:
     assert ids[0] == ids[1]
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["Kyiv (ANTARA) - ", "Jakarta, CNBC Indonesia - ", "KYIV, KOMPAS.com -- ", "Rio de Janeiro (ANTARA) - "],
+)
+def test_the_outlet_and_place_of_a_dateline_are_not_actors_so_every_outlet_gives_one_id(
+    dateline: str,
+) -> None:
+    report = "Rusia melancarkan serangan rudal terhadap Ukraina pada Kamis."
+    text = dateline + report
+    outlet = dateline.split("(")[-1].split(",")[-1].strip(" )-")
+    found = mentions(text, LOC=["Rusia", "Ukraina", dateline.split(",")[0].split(" (")[0]], ORG=[outlet])
+    [event] = extract_events(text, found, FRIDAY, "a1")
+    [undated] = extract_events(report, mentions(report, LOC=["Rusia", "Ukraina"]), FRIDAY, "a2")
+    assert [(actor.canonical, actor.role) for actor in event.actors] == [
+        ("Rusia", "source"),
+        ("Ukraina", "target"),
+    ]
+    assert event.id == undated.id
+
+
 def test_event_id_depends_on_type_actors_and_day_but_not_actor_order() -> None:
     assert event_id("MEETING", ["Putin", "To Lam"], "2024-06-20") == event_id(
         "MEETING", ["To Lam", "Putin"], "2024-06-20"

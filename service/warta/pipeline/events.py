@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise, zip_longest
 
+from warta.pipeline.dateline import dateline_end
 from warta.pipeline.dates import fold_case, is_day, resolve_dates
 from warta.pipeline.entities.gazetteer import ABBREVIATION
 from warta.records import Actor, Entity, Event, EventType
@@ -463,7 +464,9 @@ def extract_events(
 ) -> list[Event]:
     """Events in article order; dates resolve against ``published_at`` (relative ones need it).
 
-    Only sentences with a trigger word get a closer look, which keeps the stage cheap.
+    Only sentences with a trigger word get a closer look, which keeps the stage cheap. The first
+    sentence starts after the dateline: its outlet and place ("Kyiv (ANTARA) -") report the news,
+    they do not act in it, and as actors they would give each outlet's report its own event id.
     """
     published = published_at.date() if published_at else None
     dates = resolve_dates(text, published)
@@ -476,7 +479,9 @@ def extract_events(
     folded = fold_case(text)
     events: list[Event] = []
     previous_person: Entity | None = None
+    news = dateline_end(text)
     for start, end in sentences(text):
+        start = max(start, news)
         inside = ordered[bisect_left(starts, start) : bisect_left(starts, end)]
         lowered = folded[start:end]
         matches = list(_TRIGGER.finditer(lowered))

@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 import orjson
 
+from warta.pipeline.dateline import dateline_end
 from warta.records import EnrichedArticle, Story
 
 SIGNATURE_BINS = 64
@@ -103,7 +104,6 @@ _WORD = re.compile(r"\w+")
 _TERM = re.compile(r"[^\W\d_]{4,}")
 _ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")
 _NAME_WORD = re.compile(r"(?<=[^\s.!?\"“”']) ([A-Z][^\W\d_]+)")
-_DATELINE = re.compile(r"[^\n]{0,60}?\s[-–—]\s")
 _VOWELS = frozenset("aeiou")
 _MASK16 = 0xFFFF
 _DENSIFY_STEP = 0x9E37
@@ -515,8 +515,7 @@ def extract_features(article: EnrichedArticle) -> Features:
     """
     text = article.text
     title_words = set(_TERM.findall((article.title or "").lower()))
-    dateline = _DATELINE.match(text)
-    body_start = dateline.end() if dateline else 0
+    body_start = dateline_end(text)
     lead_end = text.find("\n\n", body_start) % (len(text) + 1)
     entities: Counter[str] = Counter()
     labels: dict[str, str] = {}

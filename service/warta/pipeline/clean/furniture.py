@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import re
 
+from warta.pipeline.dateline import dateline_end
+
 TERMINAL = re.compile(r"[.!?…:;\"'”’»)\]]$")
 """A line ending like a sentence (closing quotes and brackets included)."""
-
-DATELINE = re.compile(
-    r"^(?:[\w.]+,\s*)?[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,3}\s*(?:\([\w .]+\))?\s*(?:-{1,2}|–|—)(?:\s|$)"
-)
-"""``HANOI –``, ``JAKARTA, KOMPAS.com -``, ``Tokyo (ANTARA) -``, ``jpnn.com, JAKARTA -``: a story opens."""
 
 CAPTION_CHARS = 300
 """Credits close captions, and captions are short: longer lines are not checked for a credit."""
@@ -126,4 +123,4 @@ def is_sentence(line: str) -> bool:
 
 def is_dateline(line: str) -> bool:
     """Whether ``line`` opens with a dateline such as ``HANOI –`` (only article bodies do)."""
-    return bool(DATELINE.match(line))
+    return dateline_end(line) > 0
