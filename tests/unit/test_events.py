@@ -165,6 +165,8 @@ def test_both_parties_of_an_agreement_are_actors() -> None:
         ("Ribuan buruh berunjuk rasa di depan Gedung DPR.", {"PROTEST"}),
         ("Claudia Sheinbaum terpilih sebagai presiden Meksiko.", {"ELECTION"}),
         ("Harga emas naik Rp 5.000 per gram pada perdagangan pagi ini.", set()),
+        ("Kami belum tahu kapan bisa pulang, ujar Maria saat ditemui di tempat pengungsian.", {"STATEMENT"}),
+        ("Menteri Luar Negeri menemui Duta Besar Jepang di Jakarta.", {"MEETING"}),
     ],
 )
 def test_event_types_from_indonesian_trigger_words(text: str, expected: set[str]) -> None:

@@ -66,11 +66,11 @@ KINDS: tuple[EventKind, ...] = (
         r"|kedatangan(?:nya)?|bertandang|terbang ke|menyambangi|disambangi|singgah"
         r"|meninjau(?!\s+(?:ulang|kembali|kebijakan|aturan|regulasi|keputusan))",
     ),
-    EventKind(
+    EventKind(  # not "ditemui": "ujar Agus saat ditemui di Jakarta" is a reporter's interview
         "MEETING",
         "04",
         r"bertemu|pertemuan|pembicaraan|perundingan|berunding|negosiasi|bernegosiasi|bertatap muka|bersua"
-        r"|menemui|ditemui|menjamu|dijamu|audiensi|berdialog|membahas|menggelar rapat"
+        r"|menemui|menjamu|dijamu|audiensi|berdialog|membahas|menggelar rapat"
         r"|rapat (?:kerja|terbatas|dengar pendapat)|ktt|konferensi tingkat tinggi"
         r"|menerima(?=\s+(?:kunjungan|kedatangan|presiden|perdana|wakil|menteri|raja|ratu|kanselir|duta"
         r"|dubes|delegasi|rombongan|sekretaris|ketua|gubernur|panglima|kepala|pangeran|sultan|paus))",
