@@ -167,6 +167,9 @@ def test_both_parties_of_an_agreement_are_actors() -> None:
         ("Harga emas naik Rp 5.000 per gram pada perdagangan pagi ini.", set()),
         ("Kami belum tahu kapan bisa pulang, ujar Maria saat ditemui di tempat pengungsian.", {"STATEMENT"}),
         ("Menteri Luar Negeri menemui Duta Besar Jepang di Jakarta.", {"MEETING"}),
+        ("Warga sedang duduk ketika tiba-tiba gas air mata ditembakkan ke arah mereka.", set()),
+        ("Wasit asal China Shen Yinhao meninjau tayangan video assistant referee.", set()),
+        ("Gubernur Jawa Barat meninjau lokasi pengungsian korban gempa di Kertasari.", {"VISIT"}),
     ],
 )
 def test_event_types_from_indonesian_trigger_words(text: str, expected: set[str]) -> None:

@@ -62,9 +62,10 @@ KINDS: tuple[EventKind, ...] = (
         "VISIT",
         "04",
         r"kunjungan(?:nya)?(?!\s+(?:wisata|wisatawan|turis))|berkunjung|mengunjungi|dikunjungi|kunjungi"
-        r"|melawat|lawatan(?:nya)?|bertolak (?:ke|menuju)|tiba(?!-)|setiba(?:nya)?|mendarat di"
+        r"|melawat|lawatan(?:nya)?|bertolak (?:ke|menuju)|(?<!-)tiba(?!-)|setiba(?:nya)?|mendarat di"
         r"|kedatangan(?:nya)?|bertandang|terbang ke|menyambangi|disambangi|singgah"
-        r"|meninjau(?!\s+(?:ulang|kembali|kebijakan|aturan|regulasi|keputusan))",
+        r"|meninjau(?!\s+(?:ulang|kembali|kebijakan|aturan|regulasi|keputusan|praktik|data|laporan|dokumen"
+        r"|hasil|putusan|tayangan|video|rekaman))",
     ),
     EventKind(  # not "ditemui": "ujar Agus saat ditemui di Jakarta" is a reporter's interview
         "MEETING",
