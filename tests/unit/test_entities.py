@@ -1112,6 +1112,25 @@ def test_a_company_named_with_its_legal_form_stays_a_company_however_its_short_n
     assert labels == {"ORG"}
 
 
+def test_a_centre_of_study_or_research_is_an_organisation() -> None:
+    found = _found(
+        "Alexander Vuving dari Pusat Studi Keamanan Asia-Pasifik di Honolulu menilai kunjungan itu penting. "
+        "Data dari Pusat Laboratorium Forensik Polri dirilis pada Senin."
+    )
+    assert found.get("Pusat Studi Keamanan Asia-Pasifik") == "ORG"
+    assert found.get("Pusat Laboratorium Forensik Polri") == "ORG"
+
+
+def test_a_name_its_short_form_spells_runs_over_dan_though_the_tagger_saw_a_person_after_it() -> None:
+    found = _found(
+        "Kepala Pusat Vulkanologi dan Mitigasi Bencana Geologi (PVMBG) Hendra Gunawan mengatakan status "
+        "gunung naik. Direktur Jenderal Bea dan Cukai Djaka Budhi Utama menolak berkomentar."
+    )
+    assert found.get("Pusat Vulkanologi dan Mitigasi Bencana Geologi (PVMBG)") == "ORG"
+    assert found.get("Hendra Gunawan") == "PERSON"
+    assert not any(name.endswith(" dan") for name in found)
+
+
 def test_a_person_without_a_capital_in_cased_text_is_no_name() -> None:
     found = _found("Paus akan memimpin misa akbar di Stadion Utama Gelora Bung Karno, Senayan.")
     assert "misa" not in found

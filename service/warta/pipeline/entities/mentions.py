@@ -123,8 +123,17 @@ def _merge(
     return sorted(mentions, key=lambda m: m.start)
 
 
+_CENTRE_FIELDS = frozenset(
+    ["studi", "kajian", "penelitian", "riset", "pelaporan", "vulkanologi", "laboratorium", "pengembangan"]
+)
+"""What a centre ("Pusat") that is an organisation studies or does: "Pusat Studi Keamanan
+Asia-Pasifik", "Pusat Laboratorium Forensik Polri"; "Pusat" alone ends places ("Jakarta Pusat")."""
+
+
 def _opens_organisation(folded: Sequence[str], i: int) -> bool:
     """Whether the word at ``i`` heads an organisation's name: "Kantor SAR Palu", not "Kantor Desa"."""
+    if folded[i] == "pusat":
+        return i + 1 < len(folded) and folded[i + 1] in _CENTRE_FIELDS
     if folded[i] not in ORG_HEADS:
         return False
     return folded[i] not in HALLS or i + 1 == len(folded) or folded[i + 1] not in SEATS
@@ -286,7 +295,9 @@ def _tidy(
     titles = gazetteer.titles
     triggered = any(f in titles or f in SPEECH for f in folded)
     capital = [word[:1].isupper() for word in words]
-    headed = any(capital[i] and f in ORG_HEADS for i, f in enumerate(folded))  # each head is checked below
+    headed = any(
+        capital[i] and (f in ORG_HEADS or f == "pusat") for i, f in enumerate(folded)
+    )  # checked below
     if not mentions and not triggered and not headed:
         return mentions
     common = lexicon().common
@@ -462,7 +473,14 @@ def _headed_organisations(
             for m in inside
         )
         if end - i > 1 and all(
-            m.start >= i and m.end <= end and (m.label == "LOC" or m is head or (parent and m.label == "ORG"))
+            m.start >= i
+            and m.end <= end
+            and (
+                m.label == "LOC"
+                or m is head
+                or (parent and m.label == "ORG")
+                or (folded[m.start - 1] == "dan" and _spelled_out(folded, capital, i, end))
+            )
             for m in inside
         ):
             found.append(Mention(i, end, "ORG"))
@@ -478,11 +496,24 @@ def _headed_organisations(
             ):
                 mentions = [m for m in mentions if m is not place]
                 person.start = place.end
-            if person.start - i > 1 and all(m.label == "LOC" for m in inside if m is not person):
+            if (
+                person.start - i > 1
+                and folded[person.start - 1] != "dan"  # no organisation ends in "dan"
+                and all(m.label == "LOC" for m in inside if m is not person)
+            ):
                 found.append(Mention(i, person.start, "ORG"))
                 mentions = [m for m in mentions if m is person or m not in inside]
         i = end
     return _added(mentions, found)
+
+
+def _spelled_out(folded: Sequence[str], capital: Sequence[bool], start: int, end: int) -> bool:
+    """Whether the bracketed short form right after words ``start`` to ``end`` is the initials of
+    the capitalised ones, so that they are one name, "dan" and all, even where the tagger took the
+    part after "dan" for a person: "Pusat Vulkanologi dan Mitigasi Bencana Geologi (PVMBG)"."""
+    if end + 2 >= len(folded) or folded[end] != "(" or folded[end + 2] != ")":
+        return False
+    return folded[end + 1] == "".join(folded[k][0] for k in range(start, end) if capital[k])
 
 
 def _titled_people(
