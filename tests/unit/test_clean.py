@@ -62,6 +62,18 @@ def test_keeps_subheadings_questions_numbered_steps_and_datelines() -> None:
     assert kept(clean("\n".join(body), None, None)) == body
 
 
+def test_keeps_a_live_reports_timed_entries_but_strips_the_publication_time() -> None:
+    entries = [
+        "10.15 WIB - Presiden Joko Widodo tiba di Istana Merdeka",
+        "10.30 WIB: Rapat terbatas soal harga beras dimulai",
+        "11.00 WIB - Konferensi pers",
+    ]
+    text = "\n".join(["Kamis, 20 Juni 2024 | 09:45 WIB", LEDE, *entries, SECOND])
+    result = clean(text, None, None)
+    assert kept(result) == [LEDE, *entries, SECOND]
+    assert [(r.reason, r.text) for r in result.removed] == [("byline", "Kamis, 20 Juni 2024 | 09:45 WIB")]
+
+
 def test_keeps_short_quotes_and_short_paragraphs() -> None:
     text = f"{LEDE}\n“Kami siap.”\nStok diklaim aman.\n{SECOND}"
     assert kept(clean(text, None, None)) == [LEDE, "“Kami siap.”", "Stok diklaim aman.", SECOND]

@@ -20,8 +20,11 @@ CAPTION_CHARS = 300
 """Credits close captions, and captions are short: longer lines are not checked for a credit."""
 
 _DAY = r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)"
-_CLOCK = r"\b\d{1,2}[.:]\d{2}(?::\d{2})?\s*(?:wib|wita|wit|gmt|utc)\b"
+CLOCK = r"\b\d{1,2}[.:]\d{2}(?::\d{2})?\s*(?:wib|wita|wit|gmt|utc)\b"
+"""A time of day as news writes it, "10.15 WIB" (match case-insensitively)."""
 _NO_SENTENCE_END = r"(?!.*[.!?]$)"
+_TIMED_ENTRY = rf"(?!{CLOCK}\s*[-–—:]\s*\S+\s+\S)"
+"""Not a live report's timed entry, "10.15 WIB - Presiden tiba di Istana", which is news."""
 _CAPITAL = "(?-i:[A-Z])"
 _BULLET = re.compile(r"^[*·\-–]\s+")
 
@@ -75,7 +78,7 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "byline",
-        rf"(?=.{{0,120}}$){_NO_SENTENCE_END}(?:.*{_CLOCK}.*|{_DAY},?\s+\d{{1,2}}\s+\w+\s+\d{{4}}.*)$",
+        rf"(?=.{{0,120}}$){_NO_SENTENCE_END}{_TIMED_ENTRY}(?:.*{CLOCK}.*|{_DAY},?\s+\d{{1,2}}\s+\w+\s+\d{{4}}.*)$",
     ),
     ("share-counter", r"\d{1,5}$"),
 )

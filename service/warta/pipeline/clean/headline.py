@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from warta.pipeline.clean.furniture import CLOCK
+
 FUNCTION_WORDS = frozenset(
     [
         "di",
@@ -64,7 +66,8 @@ FUNCTION_WORDS = frozenset(
 """Words Indonesian (and English) headline case leaves lower-case; ignored when measuring case."""
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
-_NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
+_NUMBERED = re.compile(rf"^(?:\d{{1,2}}[.)]\s|{CLOCK})", re.I)
+"""A step's number, or the time of a live report's entry ("10.15 WIB - Presiden tiba")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,7 @@ class HeadlineFeatures:
     """Share of the line's content words that the next line repeats."""
     question: bool
     numbered: bool
+    """Opens with a step's number or a time of day: a list or a live report's entry, in the story."""
 
 
 BIAS = -4.5
