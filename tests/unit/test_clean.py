@@ -74,6 +74,11 @@ def test_keeps_a_live_reports_timed_entries_but_strips_the_publication_time() ->
     assert [(r.reason, r.text) for r in result.removed] == [("byline", "Kamis, 20 Juni 2024 | 09:45 WIB")]
 
 
+def test_keeps_a_line_up_or_any_list_written_in_title_case() -> None:
+    lineup = "Indonesia: Ernando; Asnawi, Rizky Ridho, Jay Idzes, Calvin Verdonk; Thom Haye, Ivar Jenner"
+    assert kept(clean(f"{LEDE}\n{lineup}\n{SECOND}", None, None)) == [LEDE, lineup, SECOND]
+
+
 def test_keeps_short_quotes_and_short_paragraphs() -> None:
     text = f"{LEDE}\n“Kami siap.”\nStok diklaim aman.\n{SECOND}"
     assert kept(clean(text, None, None)) == [LEDE, "“Kami siap.”", "Stok diklaim aman.", SECOND]

@@ -80,6 +80,8 @@ class HeadlineFeatures:
     question: bool
     numbered: bool
     """Opens with a step's number or a time of day: a list or a live report's entry, in the story."""
+    listed: bool
+    """Holds a semicolon or two commas: a line-up or a list of names, which no headline is."""
 
 
 BIAS = -4.5
@@ -90,6 +92,7 @@ TITLE_CASE = 8.0
 NEXT_OVERLAP = -3.0
 QUESTION = -3.0
 NUMBERED = -4.0
+LISTED = -4.0
 
 
 def _content_words(line: str) -> list[str]:
@@ -107,6 +110,7 @@ def headline_features(line: str, next_line: str | None) -> HeadlineFeatures:
         next_overlap=repeated / len(content) if content else 0.0,
         question=line.rstrip().endswith("?"),
         numbered=bool(_NUMBERED.match(line)),
+        listed=";" in line or line.count(",") >= 2,
     )
 
 
@@ -119,6 +123,7 @@ def headline_score(features: HeadlineFeatures) -> float:
         + NEXT_OVERLAP * features.next_overlap
         + QUESTION * features.question
         + NUMBERED * features.numbered
+        + LISTED * features.listed
     )
 
 
