@@ -79,6 +79,13 @@ def test_keeps_a_line_up_or_any_list_written_in_title_case() -> None:
     assert kept(clean(f"{LEDE}\n{lineup}\n{SECOND}", None, None)) == [LEDE, lineup, SECOND]
 
 
+def test_keeps_bulleted_points_but_strips_a_bulleted_photo_credit() -> None:
+    points = ["• Operasi pasar beras di 500 titik", "• Penyaluran bantuan pangan 10 kg per keluarga"]
+    result = clean("\n".join([LEDE, *points, "• Kremlin Pool Photo via AP", SECOND]), None, None)
+    assert kept(result) == [LEDE, *points, SECOND]
+    assert [(r.reason, r.text) for r in result.removed] == [("photo-credit", "• Kremlin Pool Photo via AP")]
+
+
 def test_keeps_short_quotes_and_short_paragraphs() -> None:
     text = f"{LEDE}\n“Kami siap.”\nStok diklaim aman.\n{SECOND}"
     assert kept(clean(text, None, None)) == [LEDE, "“Kami siap.”", "Stok diklaim aman.", SECOND]

@@ -54,9 +54,10 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
         r"|(?:\S+\s+){0,3}(?:whatsapp|telegram|instagram)(?:\s+\S+){0,2}$",
     ),
     ("byline", r"[\(\[]\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*\s*[\)\]]$"),
-    (
+    (  # a bullet opens a credit ("• Kremlin Pool Photo via AP"), not a point written in words
         "photo-credit",
-        r"(?:lihat foto|foto|photo|sumber|source|ilustrasi)\s*:?$|zoom-in\b|•|(?:foto|photo)\s*[:/]\s*\S"
+        r"(?:lihat foto|foto|photo|sumber|source|ilustrasi)\s*:?$|zoom-in\b|•(?!(?-i:.*\b[a-z]{4,}\b))"
+        r"|(?:foto|photo)\s*[:/]\s*\S"
         rf"|{_CAPITAL}[\w.&-]*(?:\s[\w.&-]+){{0,2}}\s?/\s?{_CAPITAL}[^!?/]{{0,50}}(?:/[^!?/]{{1,30}})?"
         r"(?<![.!?])$",
     ),
