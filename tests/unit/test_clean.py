@@ -86,6 +86,25 @@ def test_keeps_bulleted_points_but_strips_a_bulleted_photo_credit() -> None:
     assert [(r.reason, r.text) for r in result.removed] == [("photo-credit", "• Kremlin Pool Photo via AP")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pesan WhatsApp itu viral.",
+        "Unggahan Instagram itu dihapus.",
+        "Berita terkait penangkapan itu beredar luas.",
+    ],
+)
+def test_keeps_a_short_sentence_that_only_mentions_an_app_or_related_news(sentence: str) -> None:
+    assert kept(clean(f"{LEDE}\n{sentence}\n{SECOND}", None, None)) == [LEDE, sentence, SECOND]
+
+
+@pytest.mark.parametrize(
+    "furniture", ["di WhatsApp Anda", "Baca WhatsApp Tribunnews", "Berita Terkait", "Berita terkait:"]
+)
+def test_strips_app_invitations_and_related_news_labels(furniture: str) -> None:
+    assert kept(clean(f"{LEDE}\n{furniture}\n{SECOND}", None, None)) == [LEDE, SECOND]
+
+
 def test_keeps_short_quotes_and_short_paragraphs() -> None:
     text = f"{LEDE}\n“Kami siap.”\nStok diklaim aman.\n{SECOND}"
     assert kept(clean(text, None, None)) == [LEDE, "“Kami siap.”", "Stok diklaim aman.", SECOND]

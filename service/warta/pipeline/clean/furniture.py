@@ -37,7 +37,7 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "related-link",
-        r"(?:baca|lihat)\s+(?:juga|pula|selengkapnya)\b|pilihan editor\s*:|(?:artikel|berita) terkait\b"
+        r"(?:baca|lihat)\s+(?:juga|pula|selengkapnya)\b|pilihan editor\s*:|(?:artikel|berita) terkait\s*(?::|$)"
         r"|(?:berita|artikel)\s+(?:rekomendasi|pilihan|lainnya|populer|terpopuler)\s*:?$",
     ),
     (
@@ -51,7 +51,7 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:whatsapp|telegram|google news|aplikasi|app|instagram|youtube|tiktok|channel|video|berita"
         r"|update|akun|newsletter|di ?sini|kami|tribunx|berikut)\b"
         r"|scroll untuk membaca|\[gambas:.*\]$"
-        r"|(?:\S+\s+){0,3}(?:whatsapp|telegram|instagram)(?:\s+\S+){0,2}$",
+        rf"|{_NO_SENTENCE_END}(?:\S+\s+){{0,3}}(?:whatsapp|telegram|instagram)(?:\s+\S+){{0,2}}$",
     ),
     ("byline", r"[\(\[]\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*\s*[\)\]]$"),
     (  # a bullet opens a credit ("• Kremlin Pool Photo via AP"), not a point written in words
