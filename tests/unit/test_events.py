@@ -231,6 +231,17 @@ def test_without_a_date_in_the_sentence_the_event_takes_the_publication_day() ->
     )
 
 
+def test_a_utc_timestamp_is_read_in_the_newsroom_day_so_both_outlets_give_one_id() -> None:
+    text = "Presiden Joko Widodo tiba di Canberra kemarin."
+    found = mentions(text, PERSON=["Joko Widodo"], LOC=["Canberra"])
+    in_jakarta = datetime.fromisoformat("2024-06-21T05:30:00+07:00")
+    in_utc = datetime.fromisoformat("2024-06-20T22:30:00+00:00")
+    [local] = extract_events(text, found, in_jakarta, "a1")
+    [normalised] = extract_events(text, found, in_utc, "a2")
+    assert local.date == normalised.date == "2024-06-20"
+    assert local.id == normalised.id
+
+
 def test_sentences_do_not_end_after_initials_or_titles() -> None:
     text = "Ferdinand Marcos Jr. tiba di Hanoi. Dr. Ahmad menyambutnya."
     assert [text[start:end] for start, end in sentences(text)] == [

@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta, timezone
 from itertools import pairwise, zip_longest
 
 from warta.pipeline.dateline import dateline_end
@@ -460,6 +460,20 @@ def _events(
         )
 
 
+_WIB = timezone(timedelta(hours=7), "WIB")
+
+
+def _newsroom_day(published_at: datetime | None) -> date | None:
+    """The day the reporter wrote "kemarin" or "Kamis" on. A timestamp in UTC, as many crawlers
+    normalise them, is read in WIB, where most Indonesian newsrooms are: a report published at
+    22:30 UTC on the 20th was written on the 21st in Jakarta. Any other offset is the outlet's own."""
+    if published_at is None:
+        return None
+    if published_at.utcoffset() == timedelta(0):
+        published_at = published_at.astimezone(_WIB)
+    return published_at.date()
+
+
 def extract_events(
     text: str, entities: list[Entity], published_at: datetime | None, article_id: str
 ) -> list[Event]:
@@ -469,7 +483,7 @@ def extract_events(
     sentence starts after the dateline: its outlet and place ("Kyiv (ANTARA) -") report the news,
     they do not act in it, and as actors they would give each outlet's report its own event id.
     """
-    published = published_at.date() if published_at else None
+    published = _newsroom_day(published_at)
     dates = resolve_dates(text, published)
     article_day = next(
         (iso for _, _, iso in dates if is_day(iso)), published.isoformat() if published else None
