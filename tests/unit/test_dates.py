@@ -44,6 +44,23 @@ def test_day_without_year_far_ahead_of_publication_is_last_year() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("pada 17 Agustus mendatang", "2024-08-17"),
+        ("pada 5 Januari mendatang", "2025-01-05"),
+        ("Senin (1/7) mendatang", "2024-07-01"),
+        ("pada 25/12 nanti", "2024-12-25"),
+        ("Senin depan", "2024-06-24"),
+        ("Jumat mendatang", "2024-06-28"),
+        ("Juli mendatang", "2024-07"),
+        ("Maret mendatang", "2025-03"),
+    ],
+)
+def test_a_date_said_to_come_is_the_next_such_day_or_month(text: str, expected: str) -> None:
+    assert resolved(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("pekan ini", "2024-W25"),
         ("pekan lalu", "2024-W24"),
         ("dua minggu lalu", "2024-W23"),

@@ -1,7 +1,7 @@
 """Resolve the date expressions of Indonesian news against the article's publication time.
 
-Reporters write "Kamis (20/6/2024)", "pada Kamis pagi", "Rabu 19 Juni 2024", "pekan ini" or
-"bulan lalu". The answer keeps the precision the text has, as an ISO 8601 string: a day
+Reporters write "Kamis (20/6/2024)", "pada Kamis pagi", "Rabu 19 Juni 2024", "pekan ini",
+"bulan lalu" or, for what is still to come, "17 Agustus mendatang" and "Senin depan". The answer keeps the precision the text has, as an ISO 8601 string: a day
 (``2024-06-20``), an ISO week (``2024-W25``), a month (``2024-05``) or a year (``2023``), so that a
 vague "bulan lalu" is never passed off as a precise day.
 """
@@ -29,7 +29,7 @@ _EXPRESSION = re.compile(
     rf"""
     (?P<numeric>{_ON_WEEKDAY}\(?\b(?P<nd>\d{{1,2}})[/-](?P<nm>\d{{1,2}})(?:[/-](?P<ny>\d{{4}}|\d{{2}}))?\b)
     | (?P<written>{_ON_WEEKDAY}\b(?P<wd>\d{{1,2}})\s+(?P<wm>{_MONTH})\.?(?:\s+(?P<wy>\d{{4}}))?\b)
-    | (?P<month>\b(?P<mm>{_MONTH})\s+(?:(?P<my>\d{{4}})|(?P<mlast>lalu))\b)
+    | (?P<month>\b(?P<mm>{_MONTH})\s+(?:(?P<my>\d{{4}})|(?P<mlast>lalu)|(?P<mnext>mendatang|depan))\b)
     | (?P<ago>\b(?P<an>\d{{1,2}}|{_NUMBER})\s+(?P<aspan>hari|pekan|minggu|bulan|tahun)\s+(?:yang\s+)?lalu\b)
     | (?P<relative>\b(?P<rspan>pekan|minggu|bulan|tahun)\s+(?P<rwhich>ini|lalu|depan)\b)
     | (?P<days>\b(?:kemarin\s+lusa|hari\s+ini|kemarin|besok|lusa)\b)
@@ -38,6 +38,8 @@ _EXPRESSION = re.compile(
     re.VERBOSE,
 )
 """Written in lower case: it runs on case-folded text."""
+_AHEAD = re.compile(r"\)?\s*(?:mendatang|nanti|depan|yang akan datang)\b")
+"""Said after a day or a weekday, it is still to come: "17 Agustus mendatang", "Senin depan"."""
 _FIRST_WORDS = sorted(
     {*WEEKDAYS, *MONTHS, *NUMBERS, "hari", "pekan", "minggu", "bulan", "tahun", "kemarin", "besok", "lusa"},
     key=len,
@@ -72,10 +74,13 @@ def _month(year: int, month: int) -> str | None:
     return f"{year}-{month:02d}" if MINYEAR <= year <= MAXYEAR else None
 
 
-def _in_year_before(anchor: date | None, month: int, day: int) -> str | None:
-    """A day without a year ("19 Juni", "16/6") is the latest such day up to a month after publication."""
+def _in_year_before(anchor: date | None, month: int, day: int, ahead: bool) -> str | None:
+    """A day without a year ("19 Juni", "16/6") is the latest such day up to a month after
+    publication; said to come ("17 Agustus mendatang"), the first on or after publication."""
     if anchor is None:
         return None
+    if ahead:
+        return _day(anchor.year + ((month, day) < (anchor.month, anchor.day)), month, day)
     year = anchor.year - (1 if month > anchor.month + 1 else 0)
     return _day(year, month, day)
 
@@ -87,25 +92,27 @@ def _day(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def _resolve(match: re.Match[str], anchor: date | None) -> str | None:
-    """The ISO date of one expression, matched on case-folded text."""
+def _resolve(match: re.Match[str], anchor: date | None, ahead: bool) -> str | None:
+    """The ISO date of one expression, matched on case-folded text; ``ahead`` if said to come."""
     kind = match.lastgroup
     if kind == "numeric" and match["ny"]:
         year = int(match["ny"])
         return _day(year + 2000 if year < 100 else year, int(match["nm"]), int(match["nd"]))
     if kind == "numeric":
-        return _in_year_before(anchor, int(match["nm"]), int(match["nd"]))
+        return _in_year_before(anchor, int(match["nm"]), int(match["nd"]), ahead)
     if kind == "written":
         month = MONTHS[match["wm"]]
         if match["wy"]:
             return _day(int(match["wy"]), month, int(match["wd"]))
-        return _in_year_before(anchor, month, int(match["wd"]))
+        return _in_year_before(anchor, month, int(match["wd"]), ahead)
     if kind == "month":
         month = MONTHS[match["mm"]]
         if match["my"]:
             return f"{match['my']}-{month:02d}"
         if anchor is None:
             return None
+        if match["mnext"]:
+            return _month(anchor.year + (1 if month <= anchor.month else 0), month)
         return _month(anchor.year - (1 if month >= anchor.month else 0), month)
     if anchor is None:
         return None
@@ -118,7 +125,10 @@ def _resolve(match: re.Match[str], anchor: date | None) -> str | None:
     if kind == "days":
         offset = _DAYS_AGO[" ".join(match.group(0).split())]
         return (anchor + timedelta(days=offset)).isoformat()
-    return _weekday_before(anchor, WEEKDAYS[match["wk"]]).isoformat()
+    weekday = WEEKDAYS[match["wk"]]
+    if ahead:
+        return (anchor + timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)).isoformat()
+    return _weekday_before(anchor, weekday).isoformat()
 
 
 def fold_case(text: str) -> str:
@@ -149,7 +159,7 @@ def resolve_dates(text: str, anchor: date | None) -> list[tuple[int, int, str]]:
         if match.lastgroup == "weekday" and not text[match.start()].isupper():
             continue
         try:
-            resolved = _resolve(match, anchor)
+            resolved = _resolve(match, anchor, _AHEAD.match(folded, end) is not None)
         except OverflowError:  # a day before year 1 or after 9999: "kemarin" from a crawler's zero time
             resolved = None
         if resolved is not None:
