@@ -150,6 +150,15 @@ def test_a_noun_trigger_takes_the_actor_named_after_it() -> None:
     assert (source(found["ATTACK"]), found["ATTACK"].location) == ("Israel", "Nuseirat")
 
 
+def test_who_was_killed_in_an_attack_is_its_target_not_its_source() -> None:
+    text = "Ismail Haniyeh tewas bersama pengawalnya dalam serangan di kediamannya di Teheran, Iran."
+    attack = events(text, PERSON=["Ismail Haniyeh"], LOC=["Teheran", "Iran"])["ATTACK"]
+    assert (source(attack), target(attack)) == (None, "Ismail Haniyeh")
+    text = "Tiga warga terluka akibat serangan udara Israel di Gaza."
+    attack = events(text, GPE=["Israel"], LOC=["Gaza"])["ATTACK"]
+    assert source(attack) == "Israel"
+
+
 def test_both_parties_of_an_agreement_are_actors() -> None:
     text = "Presiden Vietnam To Lam dan Putin menandatangani 11 nota kerja sama di Hanoi."
     agreement = events(text, PERSON=["To Lam", "Putin"], LOC=["Vietnam", "Hanoi"])["AGREEMENT"]

@@ -205,6 +205,12 @@ _SYMMETRIC = frozenset({"MEETING", "AGREEMENT"})
 _WORD = re.compile(r"[\w-]+")
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*")
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+_SUFFERED = re.compile(
+    r"\s+(?:(?:juga|pun|dilaporkan|dikabarkan|telah|sudah)\s+)*"
+    r"(?:tewas|terbunuh|meninggal|terluka|luka-luka|cedera|menjadi korban|dibunuh)\b"
+)
+"""Right after the subject before the trigger ("Haniyeh tewas dalam serangan"), it makes the subject
+what the event befell; "Kementerian Kesehatan melaporkan puluhan orang tewas" does not."""
 _MAX_SENTENCE = 1000
 """Characters: news sentences are far shorter; text without full stops is read in pieces this long."""
 
@@ -379,10 +385,17 @@ def _actors(
         fronted = sentence.fronted and "," not in sentence.text[: trigger.start()]
         if source is None and _NOUN_TRIGGER.match(word) and fronted:
             source = _main_clause_subject(sentence, candidates, end)
+        victim = None
         if source is None:
             source = _subject(sentence, candidates, at, previous)
+            if source is not None and _SUFFERED.match(
+                sentence.folded, source.end - sentence.start, at - sentence.start
+            ):
+                victim, source = source, None  # "Haniyeh tewas dalam serangan": killed, not attacking
         partner = _partner(sentence, source, candidates) if kind in _SYMMETRIC and source else None
-        target = partner or next((e for e in after if source is None or e.start > source.start), None)
+        target = (
+            victim or partner or next((e for e in after if source is None or e.start > source.start), None)
+        )
     roles = [(source, "source"), (target, "target")]
     return [
         Actor(canonical=entity.canonical, label=entity.label, role=role)
