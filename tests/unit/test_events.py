@@ -154,6 +154,9 @@ def test_who_was_killed_in_an_attack_is_its_target_not_its_source() -> None:
     text = "Ismail Haniyeh tewas bersama pengawalnya dalam serangan di kediamannya di Teheran, Iran."
     attack = events(text, PERSON=["Ismail Haniyeh"], LOC=["Teheran", "Iran"])["ATTACK"]
     assert (source(attack), target(attack)) == (None, "Ismail Haniyeh")
+    text = "Yosua tewas ditembak di rumah dinas di Kompleks Polri Duren Tiga, Jakarta Selatan."
+    shooting = events(text, PERSON=["Yosua"], LOC=["Kompleks Polri Duren Tiga", "Jakarta Selatan"])["ATTACK"]
+    assert (source(shooting), target(shooting)) == (None, "Yosua")
     text = "Tiga warga terluka akibat serangan udara Israel di Gaza."
     attack = events(text, GPE=["Israel"], LOC=["Gaza"])["ATTACK"]
     assert source(attack) == "Israel"

@@ -168,6 +168,9 @@ _SPEAKER_AFTER = re.compile(
     r"(?:kata|ujar|tutur|ucap|tambah|tegas|imbuh|papar|ungkap|sebut|jelas)(?:nya)?|menurut"
 )
 """Speech triggers whose speaker comes after them: "…,” kata Lam", "Menurut Interfax, …"."""
+_AGENT_GAP = re.compile(r"\s+(?:oleh\s+)?(?:(?!di\b|ke\b|pada\b|sejak\b)[\w-]+,?\s+){0,3}")
+"""Between a passive trigger and its agent: "diserang (oleh) pasukan Israel", "ditandatangani oleh
+presiden berikutnya, Prabowo"; not "ditembak di rumah dinas di …", where a place follows."""
 _PASSIVE = re.compile(
     r"di(?:kunjungi|tandatangani|sepakati|serang|bom|tembak|tuduh|tuding|kecam|teken|temui|jamu)"
 )
@@ -379,7 +382,12 @@ def _actors(
     if _SPEAKER_AFTER.fullmatch(word):
         source, target = _speaker(sentence, after, end), None
     elif _PASSIVE.fullmatch(word):
-        source, target = (after[0] if after else None), _subject(sentence, candidates, at, previous)
+        agent = after[0] if after else None
+        if agent is not None and not _AGENT_GAP.fullmatch(
+            sentence.folded, end - sentence.start, agent.start - sentence.start
+        ):
+            agent = None  # "ditembak di rumah dinas di Kompleks Polri …": a place, not who shot
+        source, target = agent, _subject(sentence, candidates, at, previous)
     else:
         source = _genitive(sentence, after, end) if _NOUN_TRIGGER.match(word) and kind != "ELECTION" else None
         fronted = sentence.fronted and "," not in sentence.text[: trigger.start()]
