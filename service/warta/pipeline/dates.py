@@ -1,9 +1,10 @@
 """Resolve the date expressions of Indonesian news against the article's publication time.
 
-Reporters write "Kamis (20/6/2024)", "pada Kamis pagi", "Rabu 19 Juni 2024", "pekan ini",
-"bulan lalu" or, for what is still to come, "17 Agustus mendatang" and "Senin depan". The answer keeps the precision the text has, as an ISO 8601 string: a day
-(``2024-06-20``), an ISO week (``2024-W25``), a month (``2024-05``) or a year (``2023``), so that a
-vague "bulan lalu" is never passed off as a precise day.
+Reporters write "Kamis (20/6/2024)", "pada Kamis pagi", "Rabu 19 Juni 2024", "pekan ini", "bulan
+lalu" or, for what is still to come, "17 Agustus mendatang" and "Senin depan". The answer keeps the
+precision the text has, as an ISO 8601 string: a day (``2024-06-20``), an ISO week (``2024-W25``), a
+month (``2024-05``) or a year (``2023``), so that a vague "bulan lalu" is never passed off as a
+precise day.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def _month(year: int, month: int) -> str | None:
     return f"{year}-{month:02d}" if MINYEAR <= year <= MAXYEAR else None
 
 
-def _in_year_before(anchor: date | None, month: int, day: int, ahead: bool) -> str | None:
+def _yearless_day(anchor: date | None, month: int, day: int, ahead: bool) -> str | None:
     """A day without a year ("19 Juni", "16/6") is the latest such day up to a month after
     publication; said to come ("17 Agustus mendatang"), the first on or after publication."""
     if anchor is None:
@@ -99,12 +100,12 @@ def _resolve(match: re.Match[str], anchor: date | None, ahead: bool) -> str | No
         year = int(match["ny"])
         return _day(year + 2000 if year < 100 else year, int(match["nm"]), int(match["nd"]))
     if kind == "numeric":
-        return _in_year_before(anchor, int(match["nm"]), int(match["nd"]), ahead)
+        return _yearless_day(anchor, int(match["nm"]), int(match["nd"]), ahead)
     if kind == "written":
         month = MONTHS[match["wm"]]
         if match["wy"]:
             return _day(int(match["wy"]), month, int(match["wd"]))
-        return _in_year_before(anchor, month, int(match["wd"]), ahead)
+        return _yearless_day(anchor, month, int(match["wd"]), ahead)
     if kind == "month":
         month = MONTHS[match["mm"]]
         if match["my"]:
