@@ -1131,6 +1131,16 @@ def test_a_name_its_short_form_spells_runs_over_dan_though_the_tagger_saw_a_pers
     assert not any(name.endswith(" dan") for name in found)
 
 
+def test_a_quotation_in_another_script_is_no_name() -> None:
+    found = _found(
+        "Dalam sambutannya, Menteri Agama Nasaruddin Umar mengutip ayat Al Quran:\n"
+        "يَا أَيُّهَا النَّاسُ إِنَّا خَلَقْنَاكُمْ مِنْ ذَكَرٍ وَأُنْثَى\n"
+        "Ia meminta masyarakat tidak mudah terprovokasi."
+    )
+    assert found.get("Nasaruddin Umar") == "PERSON"
+    assert all(any("a" <= c <= "z" for c in name.lower()) for name in found)
+
+
 def test_a_person_without_a_capital_in_cased_text_is_no_name() -> None:
     found = _found("Paus akan memimpin misa akbar di Stadion Utama Gelora Bung Karno, Senayan.")
     assert "misa" not in found

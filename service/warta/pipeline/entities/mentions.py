@@ -79,6 +79,11 @@ def _inside_marks(start: int, end: int, words: Sequence[str]) -> tuple[int, int]
     return start, end
 
 
+_LATIN = re.compile("[A-Za-z]")
+"""Names in Indonesian news are written in Latin letters: an Arabic verse or a Chinese quotation
+that the tagger ran into names no one."""
+
+
 def _has_word(token: str) -> bool:
     """Whether a token holds a letter or digit (or a vowel sign of a script that writes one apart),
     not marks alone."""
@@ -1413,7 +1418,10 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
         mentions = [
             m
             for m in mentions
-            if m.end > m.start and not _lone_title(m, words, gazetteer.titles) and not _term(m, words)
+            if m.end > m.start
+            and not _lone_title(m, words, gazetteer.titles)
+            and not _term(m, words)
+            and any(map(_LATIN.search, words[m.start : m.end]))
         ]
         mentions = _with_short_forms(mentions, words, gazetteer)
         _mark_acting_places([m for m in mentions if dateline is None or m is not dateline[0]], words, matches)
