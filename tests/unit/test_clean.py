@@ -253,6 +253,23 @@ def test_extracts_the_article_from_html_and_cleans_it_the_same_way() -> None:
     assert datetime.fromisoformat(result.published) == datetime(2024, 6, 20, 10, 15, tzinfo=WIB)
 
 
+def test_a_related_link_in_a_table_row_is_stripped_from_html() -> None:
+    # the linked headline shares its words with the next paragraph, so only the label gives it away
+    after = (
+        "Jalur Pantura Demak-Kudus juga tidak bisa dilalui kendaraan karena genangan mencapai 80 sentimeter."
+    )
+    inline = (
+        '<table class="linksisip"><tr><td><strong>Baca juga:</strong>'
+        '<a href="/y">Pantura Demak-Kudus Lumpuh Total</a></td></tr></table>'
+    )
+    page = HTML_PAGE.format(lede=LEDE, second=SECOND, third=THIRD).replace(
+        f"<p>{THIRD}", f"{inline}<p>{after}"
+    )
+    result = clean(None, page, None)
+    assert kept(result) == [LEDE, SECOND, after]
+    assert "related-link" in {r.reason for r in result.removed if "Pantura Demak-Kudus Lumpuh" in r.text}
+
+
 def test_prefers_plain_text_to_html_when_both_are_given() -> None:
     result = clean(LEDE, HTML_PAGE.format(lede=SECOND, second=SECOND, third=THIRD), None)
     assert kept(result) == [LEDE]

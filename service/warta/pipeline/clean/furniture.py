@@ -26,7 +26,9 @@ _NO_SENTENCE_END = r"(?!.*[.!?]$)"
 _TIMED_ENTRY = rf"(?!{CLOCK}\s*[-–—:]\s*\S+\s+\S)"
 """Not a live report's timed entry, "10.15 WIB - Presiden tiba di Istana", which is news."""
 _CAPITAL = "(?-i:[A-Z])"
-_BULLET = re.compile(r"^[*·\-–]\s+")
+_BULLET = re.compile(r"^(?:[*·\-–]\s+|\|\s*)")
+"""A list's bullet, or the pipe that opens a table row as extraction writes it ("| Baca juga: …"),
+which the rules read past."""
 
 _LINE_RULES: tuple[tuple[str, str], ...] = (
     (
@@ -108,7 +110,7 @@ _CREDIT_TAIL = re.compile(
 
 def furniture_reason(line: str) -> str | None:
     """The kind of furniture ``line`` (stripped) unmistakably is, or ``None``."""
-    text = _BULLET.sub("", line) if line[:1] in "*·-–" else line
+    text = _BULLET.sub("", line) if line[:1] in "*·-–|" else line
     found = _LINE.match(text)
     if found and found.lastgroup:
         return _LINE_REASONS[found.lastgroup]
