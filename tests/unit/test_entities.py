@@ -1141,6 +1141,17 @@ def test_a_quotation_in_another_script_is_no_name() -> None:
     assert all(any("a" <= c <= "z" for c in name.lower()) for name in found)
 
 
+def test_another_countrys_ministry_is_not_the_indonesian_one_the_gazetteer_knows() -> None:
+    text = (
+        "Kementerian Luar Negeri Rusia membantah tuduhan itu. Kementerian Luar Negeri Indonesia "
+        "meminta semua pihak menahan diri. Kementerian Kesehatan Lebanon mencatat 560 korban."
+    )
+    canonical = {e.text: e.canonical for e in extract_entities(text)}
+    assert canonical["Kementerian Luar Negeri Rusia"] == "Kementerian Luar Negeri Rusia"
+    assert canonical["Kementerian Luar Negeri Indonesia"] == "Kementerian Luar Negeri"
+    assert canonical["Kementerian Kesehatan Lebanon"] == "Kementerian Kesehatan Lebanon"
+
+
 def test_a_person_without_a_capital_in_cased_text_is_no_name() -> None:
     found = _found("Paus akan memimpin misa akbar di Stadion Utama Gelora Bung Karno, Senayan.")
     assert "misa" not in found

@@ -411,7 +411,9 @@ def _headed_organisations(
     """A capitalised organisation head and the capitalised words after it, left untagged by the tagger
     or tagged only in part, are one organisation: "Kedutaan Besar AS" is the embassy, not the place
     "AS"; "Kementerian Luar Negeri Rusia" the ministry. An organisation the tagger found takes the
-    place right after it, as the news corpora mark it: "Kejaksaan Tinggi Sulawesi Selatan". A run
+    place right after it, as the news corpora mark it: "Kejaksaan Tinggi Sulawesi Selatan"; it is
+    then no longer the body the gazetteer knows by the shorter name ("Kementerian Luar Negeri
+    Vietnam" is not Indonesia's), unless the place is Indonesia. A run
     ends at the title of a person in it ("Polda Metro Jaya Kombes Wira …", but "Direktorat Jenderal
     Imigrasi"); one that ends in a person is the organisation, then the person ("Bank Permata Josua
     Pardede"), and the person's name starts right after a place that follows the head ("Timnas
@@ -456,6 +458,8 @@ def _headed_organisations(
             place = next((m for m in mentions if m.start == head.end and m.label == "LOC"), None)
             if place is not None and capital[place.start]:
                 head.end = place.end
+                if place.canonical != "Indonesia":  # Russia's foreign ministry is not Kemlu
+                    head.canonical = None
                 mentions = [m for m in mentions if m is not place]
             i = head.end
             continue
