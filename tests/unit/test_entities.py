@@ -110,6 +110,13 @@ def test_a_name_ends_at_a_word_not_at_the_markup_around_it() -> None:
     assert found == [("JAKARTA", "LOC"), ("Joko Widodo", "PERSON"), ("Hanoi", "LOC")]
 
 
+def test_a_name_ends_on_a_bracket_only_when_it_opened_one() -> None:
+    text = (
+        "Senjata nuklir harus tetap di tangan manusia, bukan kecerdasan buatan (AI). Ini pernyataan pertama."
+    )
+    assert all(e.text.count("(") == e.text.count(")") for e in extract_entities(text))
+
+
 def test_an_empty_bracket_is_no_part_of_a_name() -> None:
     # A crawler that strips a link or an emoji can leave "( )"; it used to crash the document rules.
     text = "Bank Central Asia ( ) melaporkan laba. Bank Central Asia naik."

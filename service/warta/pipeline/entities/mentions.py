@@ -71,10 +71,14 @@ _NAME_ENDS = frozenset(").+")
 
 def _inside_marks(start: int, end: int, words: Sequence[str]) -> tuple[int, int]:
     """A tagged span without the marks the tagger ran into at its edges: Markdown's "**JAKARTA**",
-    a quote's "Filipina\"", a bullet's "• VIVA". A name opens on a word or a bracket."""
+    a quote's "Filipina\"", a bullet's "• VIVA", the closing bracket of "kecerdasan buatan (AI)". A
+    name opens on a word or a bracket, and ends on a bracket only if it opened one ("(MK)")."""
     while start < end and words[start] != "(" and not _has_word(words[start]):
         start += 1
-    while end > start and words[end - 1] not in _NAME_ENDS and not _has_word(words[end - 1]):
+    while end > start and (
+        (words[end - 1] not in _NAME_ENDS and not _has_word(words[end - 1]))
+        or (words[end - 1] == ")" and "(" not in words[start : end - 1])
+    ):
         end -= 1
     return start, end
 
