@@ -1159,6 +1159,15 @@ def test_another_countrys_ministry_is_not_the_indonesian_one_the_gazetteer_knows
     assert canonical["Kementerian Kesehatan Lebanon"] == "Kementerian Kesehatan Lebanon"
 
 
+def test_the_name_after_a_ministers_portfolio_is_a_person() -> None:
+    found = _found(
+        "Menteri Luar Negeri Sugiono menyebut kunjungan tersebut menghasilkan banyak kesepakatan. "
+        "Menteri Luar Negeri China Wang Yi menyambut baik hasil itu."
+    )
+    assert found.get("Sugiono") == "PERSON"
+    assert found.get("Wang Yi") == "PERSON"
+
+
 def test_a_person_without_a_capital_in_cased_text_is_no_name() -> None:
     found = _found("Paus akan memimpin misa akbar di Stadion Utama Gelora Bung Karno, Senayan.")
     assert "misa" not in found

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from warta.pipeline.dates import MONTHS, WEEKDAYS
 from warta.pipeline.entities.gazetteer import Gazetteer, Match, fold, name_cased
-from warta.pipeline.entities.names import GPE, LABELS, LEGAL_FORM, bare_name, kind_of
+from warta.pipeline.entities.names import GPE, INITIALISM, LABELS, LEGAL_FORM, bare_name, kind_of
 from warta.pipeline.entities.place_roles import acts
 from warta.pipeline.entities.tagger import Sentence, is_cased, lexicon, scorer, spans
 from warta.pipeline.entities.tokens import Token, abbreviation, sentences
@@ -1224,15 +1224,19 @@ def _strip_title(mention: Mention, words: Sequence[str], gazetteer: Gazetteer) -
 
 def _strip_portfolio(mention: Mention, words: Sequence[str], gazetteer: Gazetteer) -> None:
     """ "Menteri Luar Negeri China Wang Yi": a minister's portfolio is part of the title, not of the
-    name after it, which takes the gazetteer's label where it is known. Nothing may be left
-    ("Menteri Agraria" tagged a person)."""
+    name after it, which takes the gazetteer's label where it is known and is otherwise the minister
+    ("Menteri Luar Negeri Sugiono", tagged an organisation). Nothing may be left ("Menteri Agraria"
+    tagged a person)."""
     if not (mention.start and fold(words[mention.start - 1]) in MINISTERS) or mention.canonical:
         return
+    start = mention.start
     while mention.start < mention.end and fold(words[mention.start]) in gazetteer.portfolios:
         mention.start += 1
     known = gazetteer.get(" ".join(words[mention.start : mention.end]))
     if known is not None:
         mention.label, mention.canonical = known.label, known.canonical
+    elif start < mention.start < mention.end and not INITIALISM.fullmatch(words[mention.start]):
+        mention.label = "PERSON"  # but "Menteri Luar Negeri RI" names the country
 
 
 _TERM_STARTS = frozenset(term.split()[0] for term in TERMS)
