@@ -1168,6 +1168,14 @@ def test_the_name_after_a_ministers_portfolio_is_a_person() -> None:
     assert found.get("Wang Yi") == "PERSON"
 
 
+def test_the_name_after_a_title_and_its_organisation_is_the_title_holder() -> None:
+    found = _found(
+        "JAKARTA, KOMPAS.com - Ketua Umum Partai Solidaritas Indonesia (PSI) Kaesang Pangarep "
+        "mendatangi Gedung Merah Putih Komisi Pemberantasan Korupsi (KPK) pada Selasa."
+    )
+    assert found.get("Kaesang Pangarep") == "PERSON"
+
+
 def test_a_person_without_a_capital_in_cased_text_is_no_name() -> None:
     found = _found("Paus akan memimpin misa akbar di Stadion Utama Gelora Bung Karno, Senayan.")
     assert "misa" not in found

@@ -642,6 +642,25 @@ def _with_short_forms(mentions: list[Mention], words: Sequence[str], gazetteer: 
     return kept
 
 
+def _title_holders(mentions: Sequence[Mention], words: Sequence[str], gazetteer: Gazetteer) -> None:
+    """ "Ketua Umum Partai Solidaritas Indonesia (PSI) Kaesang Pangarep": a name right after an
+    organisation that a title opens is whoever holds the title, also where the tagger took it for a
+    place; a place the gazetteer knows, or one it opens, stays one ("Kepala BPBD Garut", "Ketua KONI
+    Aceh Hamdani", where the place's span ran on into the name)."""
+    for organisation, name in itertools.pairwise(mentions):
+        if (
+            name.label == "LOC"
+            and name.canonical is None
+            and organisation.label == "ORG"
+            and organisation.end == name.start
+            and _after_title([fold(word) for word in words], organisation.start, gazetteer.titles)
+            and all(_name_like(word) for word in words[name.start : name.end])
+            and gazetteer.get(words[name.start]) is None
+            and gazetteer.get(" ".join(words[name.start : name.end])) is None
+        ):
+            name.label = "PERSON"
+
+
 def _closes_a_word(bracket: Sequence[str]) -> bool:
     """Whether the words from an opening bracket on close it with a word inside: "(MK)", not "( )"."""
     return ")" in bracket and any(map(_has_word, bracket[1 : bracket.index(")")]))
@@ -1436,6 +1455,7 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             and any(map(_LATIN.search, words[m.start : m.end]))
         ]
         mentions = _with_short_forms(mentions, words, gazetteer)
+        _title_holders(mentions, words, gazetteer)
         _mark_acting_places([m for m in mentions if dateline is None or m is not dateline[0]], words, matches)
         for mention in mentions:
             if _stop_follows(run, mention.end):
