@@ -1176,6 +1176,15 @@ def test_the_name_after_a_title_and_its_organisation_is_the_title_holder() -> No
     assert found.get("Kaesang Pangarep") == "PERSON"
 
 
+def test_a_name_the_document_calls_a_district_is_a_place_in_every_mention() -> None:
+    text = (
+        "Pasukan Ukraina menyeberang perbatasan di sekitar distrik Sudzha. Video memperlihatkan warga "
+        "yang meninggalkan Sudzha. Sudzha memiliki arti strategis karena menjadi titik transit gas. "
+        "Gubernur Kursk mengatakan Sudzha masih dikuasai Rusia."
+    )
+    assert {e.label for e in extract_entities(text) if e.canonical == "Sudzha"} == {"LOC"}
+
+
 def test_a_person_without_a_capital_in_cased_text_is_no_name() -> None:
     found = _found("Paus akan memimpin misa akbar di Stadion Utama Gelora Bung Karno, Senayan.")
     assert "misa" not in found

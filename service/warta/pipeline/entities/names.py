@@ -19,9 +19,13 @@ LEGAL_FORM = re.compile(r"^(?:PT|CV)\.?\s+|(?:\s+(?:\(Persero\)|Persero|Tbk\.?))
 """Indonesian company forms around a name: "PT … (Persero) Tbk"."""
 
 
-REGION = re.compile(r"^(?:Kabupaten|Kab\.|Kota|Provinsi)\s+(?=[A-Z])", re.IGNORECASE)
-"""The administrative level before a regency's, city's or province's name: "Kabupaten Demak" and
-"Demak" are one place to a reader."""
+REGION = re.compile(
+    r"^(?:(?i:Kabupaten|Kab\.|Kota|Provinsi|Prefektur|Negara Bagian)|distrik)\s+(?=(?i:[A-Z]))"
+)
+"""The administrative level before a regency's, city's, province's or a foreign district's name:
+"Kabupaten Demak" and "Demak", "distrik Sudzha" and "Sudzha", are one place to a reader. Papua's
+"Distrik", written as part of the name, is a unit below the regency, like "Kecamatan", and may share
+its regency's name, so it stays."""
 
 
 REGION_NAMED = re.compile(r"\b(?:Kabupaten|Kota|Provinsi)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")

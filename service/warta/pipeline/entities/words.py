@@ -350,7 +350,8 @@ CONNECTIVES = frozenset(
 
 
 REGION_WORDS = frozenset(["provinsi", "kabupaten", "kota"])
-"""The words ``names.REGION`` strips from a place's name, as separate words."""
+"""Indonesia's administrative levels as separate words, which name an office's region ("BPBD
+Kabupaten Garut"); ``names.REGION`` strips them, and foreign ones, from a place's name."""
 
 
 REGIONAL_OFFICES = frozenset(["bpbd", "kpu", "kpud", "bawaslu", "dprd", "pmi", "bnnp", "bnnk", "bpn", "kpid"])
