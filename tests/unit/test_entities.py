@@ -1185,6 +1185,12 @@ def test_a_name_the_document_calls_a_district_is_a_place_in_every_mention() -> N
     assert {e.label for e in extract_entities(text) if e.canonical == "Sudzha"} == {"LOC"}
 
 
+def test_a_suspects_initials_are_not_the_country_they_spell() -> None:
+    text = "Polisi menangkap tiga pelaku berinisial AS, RM dan DK di Medan. Amerika Serikat tidak terkait."
+    people = {e.text: e.canonical for e in extract_entities(text) if e.label == "PERSON"}
+    assert people.get("AS") == "AS"
+
+
 def test_a_person_without_a_capital_in_cased_text_is_no_name() -> None:
     found = _found("Paus akan memimpin misa akbar di Stadion Utama Gelora Bung Karno, Senayan.")
     assert "misa" not in found

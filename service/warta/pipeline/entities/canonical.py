@@ -37,8 +37,16 @@ def canonicalise(
     names = [bare_name(entity.text, place=kind_of(entity.label) == "LOC") for entity, _ in found]
     keys = [folded_words(bare) for bare, _ in names]
     spelling: dict[tuple[str, ...], str] = {}
-    for (_, known), (bare, _), key in zip(found, names, keys, strict=True):
-        name = known or (named.canonical if (named := gazetteer.get(bare)) else None)
+    for (entity, known), (bare, _), key in zip(found, names, keys, strict=True):
+        named = gazetteer.get(bare)
+        if (
+            named is not None
+            and entity.label == "PERSON"
+            and named.label != "PERSON"
+            and INITIALISM.fullmatch(bare)
+        ):
+            named = None  # "berinisial AS": a suspect's initials, not the country they spell
+        name = known or (named.canonical if named else None)
         candidate = name or _unshouted(" ".join(bare.split()))
         best = spelling.get(key)
         if best is None or (name is None and _richer(candidate, best)) or name:
