@@ -645,7 +645,7 @@ def _with_short_forms(mentions: list[Mention], words: Sequence[str], gazetteer: 
 def _title_holders(mentions: Sequence[Mention], words: Sequence[str], gazetteer: Gazetteer) -> None:
     """ "Ketua Umum Partai Solidaritas Indonesia (PSI) Kaesang Pangarep": a name right after an
     organisation that a title opens is whoever holds the title, also where the tagger took it for a
-    place; a place the gazetteer knows, or one it opens, stays one ("Kepala BPBD Garut", "Ketua KONI
+    place; a place the gazetteer knows, or one it opens, stays one ("Kepala BPBD Garut", "Ketua PHRI
     Aceh Hamdani", where the place's span ran on into the name)."""
     for organisation, name in itertools.pairwise(mentions):
         if (
@@ -653,10 +653,12 @@ def _title_holders(mentions: Sequence[Mention], words: Sequence[str], gazetteer:
             and name.canonical is None
             and organisation.label == "ORG"
             and organisation.end == name.start
-            and _after_title([fold(word) for word in words], organisation.start, gazetteer.titles)
             and all(_name_like(word) for word in words[name.start : name.end])
             and gazetteer.get(words[name.start]) is None
             and gazetteer.get(" ".join(words[name.start : name.end])) is None
+            and _after_title(
+                [fold(word) for word in words[: organisation.start]], organisation.start, gazetteer.titles
+            )
         ):
             name.label = "PERSON"
 
