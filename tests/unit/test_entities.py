@@ -1191,6 +1191,17 @@ def test_a_suspects_initials_are_not_the_country_they_spell() -> None:
     assert people.get("AS") == "AS"
 
 
+def test_an_untagged_name_ending_in_an_organisations_last_word_is_that_organisation() -> None:
+    found = _found(
+        "Kepala Riset MNC Sekuritas Herditya Wicaksana menilai rupiah masih tertekan. Menurut analis "
+        "Mirae Asset Sekuritas Indonesia, Nafan Aji Gusta, pasar menunggu data inflasi."
+    )
+    assert found.get("MNC Sekuritas") == "ORG"
+    assert found.get("Herditya Wicaksana") == "PERSON"
+    assert found.get("Mirae Asset Sekuritas Indonesia") == "ORG"
+    assert found.get("Nafan Aji Gusta") == "PERSON"
+
+
 def test_a_person_without_a_capital_in_cased_text_is_no_name() -> None:
     found = _found("Paus akan memimpin misa akbar di Stadion Utama Gelora Bung Karno, Senayan.")
     assert "misa" not in found

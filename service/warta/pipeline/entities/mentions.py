@@ -1066,6 +1066,59 @@ def _companies(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
     return result
 
 
+def _untagged_companies(
+    mentions: list[Mention], words: Sequence[str], titles: frozenset[str]
+) -> list[Mention]:
+    """A run of capitalised words the tagger left untagged, ending in an organisation's last word, is
+    that organisation ("MNC Sekuritas", "Mirae Asset Sekuritas"), with an acronym tagged right before
+    it ("BRI Danareksa Sekuritas") and "Indonesia" right after it, the company's local arm ("Samuel
+    Sekuritas Indonesia"). The run starts after a title ("Kepala Riset MNC Sekuritas") and after a
+    word cased text writes in lower case ("Maskapai Super Air"). Financial news quotes such firms'
+    analysts in every market report."""
+    ends = [k for k, word in enumerate(words) if k and fold(word) in ORG_ENDS and name_cased(word)]
+    if not ends:
+        return mentions
+    covered = {k: m for m in mentions for k in range(m.start, m.end)}
+    common = lexicon().common
+    found: list[Mention] = []
+    absorbed: list[Mention] = []
+    for end in ends:
+        if end in covered:
+            continue
+        start = end
+        while (
+            start > 0
+            and start - 1 not in covered
+            and name_cased(words[start - 1])
+            and fold(words[start - 1]) not in titles
+            and fold(words[start - 1]) not in ROLE_WORDS
+            and fold(words[start - 1]) not in common
+        ):
+            start -= 1
+        before = covered.get(start - 1)
+        if (
+            before is not None
+            and before.label == "ORG"
+            and before.end == start
+            and words[before.start].isupper()
+        ):
+            start = before.start
+            absorbed.append(before)
+        if start == end:
+            continue
+        after = covered.get(end + 1)
+        if (
+            after is not None
+            and after.start == end + 1
+            and after.end == end + 2
+            and fold(words[end + 1]) == "indonesia"
+        ):
+            absorbed.append(after)
+            end += 1
+        found.append(Mention(start, end + 1, "ORG"))
+    return _added([m for m in mentions if m not in absorbed], found)
+
+
 def _clubs(mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
     """ "Persewar Waropen", "Persigubin Pegunungan Bintang": a word shaped like a football club's name
     (``CLUB``) opens an organisation, and takes the place right after it, its home town. A mention of
@@ -1313,11 +1366,12 @@ def _first_words(
 ) -> None:
     """ "ganda putra Sabar Karyaman Gutama", "juru bicara polisi Wayne Bvudzijena", "perwakilan
     Militer Islam Irak": a capitalised word after a comma or a lower-case word, right before a
-    person's or an organisation's name the tagger found, is the name's first word, also where it is a
-    common word too ("sabar", patient), unless it is a title, an organisation's or place's head, a
-    day, a month or a form of address ("Pak"). An organisation that opens with its head already has
-    its first word ("Rapat Dewan Gubernur" is a meeting of the board). A company's form before it is
-    its first word too: "PT Bank Central Asia Tbk"."""
+    person's or an organisation's name the tagger found, is the name's first word, also where it
+    is a common word too ("sabar", patient), unless it is a title or a title's word ("Head of
+    Research"), an organisation's or place's head, a day, a month or a form of address ("Pak").
+    An organisation that opens with its head already has its first word ("Rapat Dewan Gubernur"
+    is a meeting of the board). A company's form before it is its first word too: "PT Bank
+    Central Asia Tbk"."""
     taken = _taken(mentions)
     for mention in mentions:
         k = mention.start - 1
@@ -1328,7 +1382,9 @@ def _first_words(
             and k not in taken
             and _name_like(words[k])
             and (words[k - 1] == "," or (words[k - 1].islower() and folded[k - 1] not in FUNCTION_WORDS))
-            and not any(folded[k] in names for names in (titles, ORG_HEADS, PLACE_HEADS, _NOT_FIRST_WORDS))
+            and not any(
+                folded[k] in names for names in (titles, ROLE_WORDS, ORG_HEADS, PLACE_HEADS, _NOT_FIRST_WORDS)
+            )
         ) or (mention.label == "ORG" and k >= 0 and k not in taken and words[k] in COMPANY_FORMS):
             mention.start = k
 
@@ -1429,6 +1485,7 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _employers(mentions, words, matches)
             mentions = _initialled_people(mentions, words, folded)
             mentions = _companies(mentions, words)
+            mentions = _untagged_companies(mentions, words, gazetteer.titles)
             mentions = _clubs(mentions, words)
             mentions = _numbered_units(mentions, words, folded, gazetteer.titles)
             mentions = _commanders_areas(mentions, words, folded)

@@ -327,6 +327,8 @@ ROLE_WORDS = frozenset(
         "kabinet",
         "senior",
         "daerah",
+        "riset",
+        "research",
     ]
 )
 """Words of a title after its first word ("Menteri Luar Negeri", "Duta Besar"), never a name."""
