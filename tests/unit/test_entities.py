@@ -1202,6 +1202,12 @@ def test_an_untagged_name_ending_in_an_organisations_last_word_is_that_organisat
     assert found.get("Nafan Aji Gusta") == "PERSON"
 
 
+def test_an_english_job_title_is_a_role_not_part_of_the_name() -> None:
+    text = "Chief Technology Officer Pasarnusa Nadia Kusumawardhani mengatakan layanan pulih pada Senin."
+    people = {e.text: e.role for e in extract_entities(text) if e.label == "PERSON"}
+    assert not any("Officer" in name for name in people)
+
+
 def test_a_person_without_a_capital_in_cased_text_is_no_name() -> None:
     found = _found("Paus akan memimpin misa akbar di Stadion Utama Gelora Bung Karno, Senayan.")
     assert "misa" not in found
