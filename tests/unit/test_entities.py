@@ -1208,6 +1208,11 @@ def test_an_english_job_title_is_a_role_not_part_of_the_name() -> None:
     assert not any("Officer" in name for name in people)
 
 
+def test_a_name_right_after_di_is_a_place_the_tagger_took_for_a_person() -> None:
+    found = _found("Latihan bersama berikutnya dijadwalkan berlangsung di Darwin pada Agustus mendatang.")
+    assert found.get("Darwin") == "LOC"
+
+
 def test_a_person_without_a_capital_in_cased_text_is_no_name() -> None:
     found = _found("Paus akan memimpin misa akbar di Stadion Utama Gelora Bung Karno, Senayan.")
     assert "misa" not in found

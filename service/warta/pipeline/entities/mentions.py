@@ -642,6 +642,20 @@ def _with_short_forms(mentions: list[Mention], words: Sequence[str], gazetteer: 
     return kept
 
 
+def _located_people(mentions: Sequence[Mention], words: Sequence[str], gazetteer: Gazetteer) -> None:
+    """A "person" right after "di" (at) or "menuju" (towards) is where something happens: "berlangsung
+    di Darwin", "Kapolsek … di Cileungsi"; no one is written there but a person the gazetteer knows."""
+    for mention in mentions:
+        if (
+            mention.label == "PERSON"
+            and mention.canonical is None
+            and mention.start
+            and words[mention.start - 1] in ("di", "menuju")
+            and gazetteer.get(" ".join(words[mention.start : mention.end])) is None
+        ):
+            mention.label = "LOC"
+
+
 def _title_holders(mentions: Sequence[Mention], words: Sequence[str], gazetteer: Gazetteer) -> None:
     """ "Ketua Umum Partai Solidaritas Indonesia (PSI) Kaesang Pangarep": a name right after an
     organisation that a title opens is whoever holds the title, also where the tagger took it for a
@@ -1494,6 +1508,7 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             if not headline:
                 _first_words(mentions, words, folded, gazetteer.titles)
             mentions = _speakers(mentions, words, folded)
+            _located_people(mentions, words, gazetteer)
         if dateline is not None:
             mentions = sorted(
                 [
