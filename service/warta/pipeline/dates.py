@@ -56,6 +56,11 @@ def _weekday_before(anchor: date, weekday: int) -> date:
     return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
+def _weekday_after(anchor: date, weekday: int) -> date:
+    """Said to come, "Senin depan" is the first Monday after publication."""
+    return anchor + timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
+
+
 def _relative(anchor: date, span: str, step: int) -> str | None:
     """``step`` days, weeks, months or years from ``anchor``; ``None`` for a month or year outside the
     calendar's years 1–9999 (a day or week there overflows, which ``resolve_dates`` skips)."""
@@ -127,9 +132,7 @@ def _resolve(match: re.Match[str], anchor: date | None, ahead: bool) -> str | No
         offset = _DAYS_AGO[" ".join(match.group(0).split())]
         return (anchor + timedelta(days=offset)).isoformat()
     weekday = WEEKDAYS[match["wk"]]
-    if ahead:
-        return (anchor + timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)).isoformat()
-    return _weekday_before(anchor, weekday).isoformat()
+    return (_weekday_after if ahead else _weekday_before)(anchor, weekday).isoformat()
 
 
 def fold_case(text: str) -> str:
