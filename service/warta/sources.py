@@ -64,13 +64,18 @@ _BYTE_ORDER_MARKS = (
 )
 
 
+def _marked_encoding(start: bytes) -> str | None:
+    """The encoding the byte-order mark at the start of a file names, if it has one."""
+    return next((encoding for mark, encoding in _BYTE_ORDER_MARKS if start.startswith(mark)), None)
+
+
 def _decoded(data: bytes) -> tuple[str, str]:
     """A file's text and the encoding it was read in: its byte-order mark's, else UTF-8. Bytes that
     are not UTF-8 (a page saved in windows-1252) are replaced, and the encoding says so: guessing a
     legacy encoding can misread the whole file, and Indonesian text loses little, mostly accents."""
-    for mark, encoding in _BYTE_ORDER_MARKS:
-        if data.startswith(mark):
-            return data.decode(encoding, errors="replace"), encoding
+    encoding = _marked_encoding(data)
+    if encoding is not None:
+        return data.decode(encoding, errors="replace"), encoding
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -81,10 +86,9 @@ def _utf8_lines(path: Path) -> Iterator[bytes]:
     """A JSONL file's lines in UTF-8: one a Windows shell saved in UTF-16 or UTF-32 (Windows
     PowerShell's ``>`` does) is read in the encoding its byte-order mark names."""
     with path.open("rb") as file:
-        start = file.read(4)
+        encoding = _marked_encoding(file.read(4))
         file.seek(0)
-        encoding = next((e for mark, e in _BYTE_ORDER_MARKS if start.startswith(mark)), "utf-8")
-        if encoding in ("utf-8", "utf-8-sig"):
+        if encoding in (None, "utf-8-sig"):
             yield from file
             return
         with io.TextIOWrapper(file, encoding=encoding, errors="replace", newline="") as text:
