@@ -137,14 +137,17 @@ _CENTRE_FIELDS = frozenset(
 )
 """What a centre ("Pusat") that is an organisation studies or does: "Pusat Studi Keamanan
 Asia-Pasifik", "Pusat Laboratorium Forensik Polri"; "Pusat" alone ends places ("Jakarta Pusat")."""
+_MAY_OPEN_ORGANISATIONS = ORG_HEADS | {"pusat"}
+"""Every word that may open an organisation's name: the heads, and "Pusat", which does only before a
+field of work (``_opens_organisation`` decides); sentences that hold none skip the rules for heads."""
 
 
 def _opens_organisation(folded: Sequence[str], i: int) -> bool:
     """Whether the word at ``i`` heads an organisation's name: "Kantor SAR Palu", not "Kantor Desa"."""
+    if folded[i] not in _MAY_OPEN_ORGANISATIONS:
+        return False
     if folded[i] == "pusat":
         return i + 1 < len(folded) and folded[i + 1] in _CENTRE_FIELDS
-    if folded[i] not in ORG_HEADS:
-        return False
     return folded[i] not in HALLS or i + 1 == len(folded) or folded[i + 1] not in SEATS
 
 
@@ -304,9 +307,7 @@ def _tidy(
     titles = gazetteer.titles
     triggered = any(f in titles or f in SPEECH for f in folded)
     capital = [word[:1].isupper() for word in words]
-    headed = any(
-        capital[i] and (f in ORG_HEADS or f == "pusat") for i, f in enumerate(folded)
-    )  # checked below
+    headed = any(capital[i] and f in _MAY_OPEN_ORGANISATIONS for i, f in enumerate(folded))  # checked below
     if not mentions and not triggered and not headed:
         return mentions
     common = lexicon().common
