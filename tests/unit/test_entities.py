@@ -805,6 +805,46 @@ def test_an_office_keeps_its_place_when_a_persons_name_follows() -> None:
     assert found.get("Satria Budi") == "PERSON"
 
 
+def test_the_head_of_an_office_is_split_from_the_office_and_its_known_place() -> None:
+    found = _found(
+        "Kepala Dinas Kesehatan Kota Palembang Fauziah mengatakan kasus ISPA meningkat. "
+        '"Air mulai surut," kata Kepala Pelaksana BPBD Kota Gorontalo Mahmud Baderan. '
+        "Kepala Kantor SAR Gorontalo Heriyanto mengatakan pencarian dihentikan. "
+        "Kepala Departemen Komunikasi BI Ramdan Denny Prakoso mengatakan BI menghormati proses hukum."
+    )
+    assert found.get("Dinas Kesehatan Kota Palembang") == "ORG"
+    assert found.get("Fauziah") == "PERSON"
+    assert found.get("BPBD Kota Gorontalo") == "ORG"
+    assert found.get("Mahmud Baderan") == "PERSON"
+    assert found.get("Heriyanto") == "PERSON"
+    assert found.get("Ramdan Denny Prakoso") == "PERSON"
+
+
+def test_one_word_after_an_office_and_its_place_is_no_person_where_it_may_be_a_place_or_a_title() -> None:
+    found = _found(
+        "Kepala Pelaksana BPBD Karo, Natanail Perangin-angin, mengatakan korban masih didata. "
+        "Jenazah dibawa ke RS Polri Kramat Jati untuk diidentifikasi. "
+        "Ketua PN Jakarta Pusat menunda sidang itu. "
+        "Mantan Kepala Dinas PUPR Aceh Tamiang, Rusdianto, divonis enam tahun penjara. "
+        "Kepala Dinas Perkebunan Provinsi Lampung Ir. Sutrisno Hadi menambahkan pihaknya siap."
+    )
+    people = {text for text, label in found.items() if label == "PERSON"}
+    assert people.isdisjoint({"Karo", "Kramat Jati", "Pusat", "Tamiang", "Ir"})
+    assert _found("Dekan FK Undip Akui Ada Perundungan di Program Dokter Spesialis").get("Akui") != "PERSON"
+
+
+def test_a_known_place_after_a_titled_office_is_split_from_the_name_it_ran_into() -> None:
+    found = _by_text(
+        "Kepala Kejaksaan Tinggi (Kajati) DKI Jakarta Reda Manthovani menjenguk korban. "
+        "Kepala Pelaksana Badan Penanggulangan Bencana Daerah (BPBD) Kota Gorontalo Mahmud Baderan "
+        "mengatakan 7.486 warga masih mengungsi."
+    )
+    assert found["Reda Manthovani"][0] == "PERSON"
+    assert found["DKI Jakarta"][1] == "Jakarta"
+    assert found["Mahmud Baderan"][0] == "PERSON"
+    assert found["Kota Gorontalo"][1] == "Gorontalo"
+
+
 def test_places_and_offices_run_into_a_person_do_not_make_the_place_a_person() -> None:
     found = _by_text(
         "Gempa bermagnitudo 5,8 mengguncang Kabupaten Majene, Sulawesi Barat, pada Minggu dini hari. "

@@ -862,9 +862,11 @@ def _headed_places(
     return _added(mentions, found)
 
 
-_NOT_IN_NAMES = ORG_HEADS | PLACE_HEADS | DIRECTIONS
+_SIDES = DIRECTIONS | {"pusat"}
+"""Words after a place or an organisation that name its part or office: "Maluku Tengah", "KONI Pusat"."""
+_NOT_IN_NAMES = ORG_HEADS | PLACE_HEADS | _SIDES
 """Words that make the rest of an organisation's span a place or an organisation, not a person: "BPBD
-Kota Binjai", "BPBD Maluku Tengah"."""
+Kota Binjai", "BPBD Maluku Tengah", "PN Jakarta Pusat"."""
 
 
 def _organisations_then_people(
@@ -873,74 +875,127 @@ def _organisations_then_people(
     folded: Sequence[str],
     matches: Sequence[Match],
     titles: frozenset[str],
+    headline: bool,
 ) -> list[Mention]:
-    """An organisation's span that runs into a person's name ends where the organisation does: a
-    known organisation at the name it is known by, or at the known place right after it, its office
-    ("KPU Sumut", ``_offices``); one no list knows at the last known place in it that the name
-    follows ("Dinas Kesehatan Provinsi Bali Nyoman Gede Anom"). The rest must be capitalised words,
-    none known, a word cased text writes in lower case, an organisation's or place's head or a side
-    ("Tengah"). When a person
-    follows at once, the rest is that person's first name ("Gubernur BI Perry Warjiyo" tagged "BI
-    Perry" and "Warjiyo"); otherwise it is a person of its own if it is two words or more
-    ("Kementerian Luar Negeri Rolliansyah Soemirat", "BPBD Garut Satria Budi"), or one word after a
-    title before a known organisation ("Ketua MK Suhartoyo", "Ketua Umum Partai Gerindra Suhardi");
-    one word alone could as well be a term ("BI Rate")."""
-    if not any(mention.label == "ORG" and mention.canonical is None for mention in mentions):
+    """An organisation's span that runs into a person's name ends where the organisation does: at the
+    last known place in it that the name follows ("Dinas Kesehatan Provinsi Bali Nyoman Gede Anom",
+    "BPBD Kota Gorontalo Mahmud Baderan"), or at the known organisation that opens it; after a title,
+    or before the rest of the name, also at a known organisation inside it ("Kepala Departemen
+    Komunikasi BI Ramdan Denny Prakoso"), which is otherwise where its unit is ("RS Polri Kramat
+    Jati"). So does a place's span that a known place opens right after a titled office ("Kepala
+    Kejaksaan Tinggi (Kajati) DKI Jakarta Reda Manthovani"). The rest must be capitalised words, none
+    known, an abbreviated title ("Ir."), a word cased text writes in lower case, an organisation's or
+    place's head or a side ("Tengah", "Pusat"). When a person follows at once, the rest is that
+    person's first name ("Gubernur BI Perry Warjiyo" tagged "BI Perry" and "Warjiyo"); otherwise it
+    is a person of its own if it is two words or more ("Kementerian Luar Negeri Rolliansyah Soemirat",
+    "BPBD Garut Satria Budi"), or one word after a title ("Ketua MK Suhartoyo", "Kepala Kantor SAR
+    Gorontalo Heriyanto"). One word alone could as well be a term ("BI Rate"), a headline's verb
+    ("Dekan FK Undip Akui"), the place of a body with regional offices ("Kepala BPBD Karo") or of
+    one whose head is named after a comma ("Kepala Dinas PUPR Aceh Tamiang, Rusdianto")."""
+    if not any(mention.label in ("ORG", "LOC") and mention.canonical is None for mention in mentions):
         return mentions
-    known = {match.start: match for match in matches}
-    places = [match for match in matches if match.name.label == "LOC"]
     common = lexicon().common
+    known = {k for match in matches for k in range(match.start, match.end)}
 
     def a_name(rest: range, shortest: int) -> bool:
         return (
             shortest <= len(rest) <= _MAX_NAME_WORDS
-            and not any(k in known for k in rest)
+            and not any(k in known or _abbreviated(words, k) for k in rest)
             and all(words[k][:1].isupper() and words[k][1:].islower() for k in rest)
-            and not any(fold(words[k]) in _NOT_IN_NAMES or fold(words[k]) in common for k in rest)
+            and not any(
+                folded[k] in _NOT_IN_NAMES or folded[k] in common or folded[k] in titles for k in rest
+            )
         )
+
+    def head_end(anchor: Match, end: int) -> int:
+        """Where the organisation or place ends: after the known name, and its side if one follows."""
+        return anchor.end + (anchor.end + 1 < end and folded[anchor.end] in _SIDES)
 
     result: list[Mention] = []
     for mention, following in itertools.zip_longest(mentions, mentions[1:]):
-        if (
-            mention.label != "ORG"
-            or mention.canonical is not None
-            or LEGAL_FORM.search(" ".join(words[mention.start : mention.end]))
-        ):
+        named = following is not None and following.label == "PERSON" and following.start == mention.end
+        titled = (
+            not headline
+            and not (
+                following is not None
+                and following.label == "PERSON"
+                and list(words[mention.end : following.start]) == [","]
+            )
+            and (
+                _after_title(folded, mention.start, titles)
+                if mention.label == "ORG"
+                else bool(result) and _titled_office(result[-1], mention, words, folded, titles)
+            )
+        )
+
+        regional = folded[mention.start] in REGIONAL_OFFICES  # its own name may follow, not a person's
+        anchor = max(
+            (
+                m
+                for m in _name_anchors(mention, words, folded, matches, vouched=named or titled)
+                if a_name(
+                    range(head_end(m, mention.end), mention.end),
+                    1 if named or (titled and not (regional and m.start == mention.start)) else 2,
+                )
+            ),
+            key=lambda m: m.end,
+            default=None,
+        )
+        if anchor is None:
             result.append(mention)
             continue
-        match = known.get(mention.start)
-        if match is not None and match.name.label != "ORG":
-            match = None
-        named = following is not None and following.label == "PERSON" and following.start == mention.end
-        titled = match is not None and _after_title(folded, mention.start, titles)
-        shortest = 1 if named or titled else 2
-        organisation: Mention | None
-        if match is None:
-            organisation = next(
-                (
-                    Mention(mention.start, place.end, "ORG")
-                    for place in reversed(places)
-                    if mention.start < place.start < place.end < mention.end
-                    and a_name(range(place.end, mention.end), shortest)
-                ),
-                None,
-            )
-        elif (
-            (place := known.get(match.end)) is not None
-            and place.name.label == "LOC"
-            and place.end <= mention.end
-        ):
-            organisation = Mention(mention.start, place.end, "ORG")
+        opens = anchor.start == mention.start + (
+            mention.label == "LOC" and folded[mention.start] in REGION_WORDS
+        )
+        end = head_end(anchor, mention.end)
+        head = Mention(
+            mention.start, end, mention.label, anchor.name.canonical if opens and end == anchor.end else None
+        )
+        if named and following is not None:  # the person's first name ran into the organisation
+            following.start = head.end
+            result.append(head)
         else:
-            organisation = Mention(mention.start, match.end, "ORG", match.name.canonical)
-        if organisation is None or not a_name(range(organisation.end, mention.end), shortest):
-            result.append(mention)
-        elif named and following is not None:  # the person's first name ran into the organisation
-            following.start = organisation.end
-            result.append(organisation)
-        else:
-            result += [organisation, Mention(organisation.end, mention.end, "PERSON")]
+            result += [head, Mention(head.end, mention.end, "PERSON")]
     return result
+
+
+def _name_anchors(
+    mention: Mention, words: Sequence[str], folded: Sequence[str], matches: Sequence[Match], *, vouched: bool
+) -> list[Match]:
+    """The known names in a mention after which a person's name may start (``_organisations_then_people``):
+    in an organisation no list knows whole, a known place inside it, the known organisation that
+    opens it, and, if a title or the rest of the name vouches for a person, a known organisation
+    inside it; in a place, only where a title vouches for a person, the known place that opens it."""
+    if mention.canonical is not None or LEGAL_FORM.search(" ".join(words[mention.start : mention.end])):
+        return []
+    inside = [m for m in matches if mention.start <= m.start and m.end < mention.end]
+    if mention.label == "ORG":
+        return [
+            m
+            for m in inside
+            if (m.name.label == "LOC" and m.start > mention.start)
+            or (m.name.label == "ORG" and (m.start == mention.start or vouched))
+        ]
+    opening = mention.start + (folded[mention.start] in REGION_WORDS)
+    return (
+        [m for m in inside if m.start == opening and m.name.label == "LOC"]
+        if mention.label == "LOC" and vouched
+        else []
+    )
+
+
+def _titled_office(
+    office: Mention, place: Mention, words: Sequence[str], folded: Sequence[str], titles: frozenset[str]
+) -> bool:
+    """Whether ``place`` follows the organisation ``office``, or its bracketed short form (which the
+    office's span may hold up to its closing bracket), and a title opens the organisation: "Kepala
+    Kejaksaan Tinggi (Kajati) DKI Jakarta"."""
+    between = list(words[office.end : place.start])
+    return (
+        office.label == "ORG"
+        and (between in ([], [")"]) or (between[0] == "(" and between[-1] == ")" and len(between) <= 3))
+        and _after_title(folded, office.start, titles)
+    )
 
 
 def _employers(mentions: list[Mention], words: Sequence[str], matches: Sequence[Match]) -> list[Mention]:
@@ -1496,7 +1551,9 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _tidy(mentions, words, folded, gazetteer, matches, headline)
             mentions = _headed_places(mentions, words, folded, matches, gazetteer.titles, headline)
             mentions = _offices(mentions, words, matches)
-            mentions = _organisations_then_people(mentions, words, folded, matches, gazetteer.titles)
+            mentions = _organisations_then_people(
+                mentions, words, folded, matches, gazetteer.titles, headline
+            )
             mentions = _employers(mentions, words, matches)
             mentions = _initialled_people(mentions, words, folded)
             mentions = _companies(mentions, words)

@@ -329,9 +329,11 @@ ROLE_WORDS = frozenset(
         "daerah",
         "riset",
         "research",
+        "pelaksana",
     ]
 )
-"""Words of a title after its first word ("Menteri Luar Negeri", "Duta Besar"), never a name."""
+"""Words of a title after its first word ("Menteri Luar Negeri", "Duta Besar", "Kepala Pelaksana"),
+never a name."""
 
 
 NAME_TITLES = frozenset(["hakim", "raja", "ratu", "sultan", "pangeran"])
