@@ -833,6 +833,26 @@ def test_one_word_after_an_office_and_its_place_is_no_person_where_it_may_be_a_p
     assert _found("Dekan FK Undip Akui Ada Perundungan di Program Dokter Spesialis").get("Akui") != "PERSON"
 
 
+def test_a_place_opens_at_a_capital_or_a_place_head_not_at_the_common_word_before_it() -> None:
+    found = _found(
+        "Tidak satu pun tembakan Brunei mengarah ke gawang Indonesia. Para anggota Kongres mendesak "
+        "Cheatle bersaksi di hadapan DPR. Gus Miftah mendatangi rumah Sunhaji di Magelang. "
+        "Pasukan Rusia masih bertahan di pelabuhan Latakia dan kota Sderot."
+    )
+    assert {"gawang Indonesia", "hadapan DPR", "rumah Sunhaji"}.isdisjoint(found)
+    assert found.get("Indonesia") in ("LOC", "GPE")
+    assert found.get("pelabuhan Latakia") == "LOC"
+    assert found.get("kota Sderot") == "LOC"
+
+
+def test_a_persons_name_has_no_digits_wherever_it_was_found() -> None:
+    found = _found(
+        "Pelatih timnas Indonesia U-19 Indra Sjafri puas. Pelatih Filipina U-19 mengakui keunggulan "
+        "Indonesia di Piala AFF U-19 2024."
+    )
+    assert not any(label == "PERSON" and any(map(str.isdigit, text)) for text, label in found.items())
+
+
 def test_a_known_place_after_a_titled_office_is_split_from_the_name_it_ran_into() -> None:
     found = _by_text(
         "Kepala Kejaksaan Tinggi (Kajati) DKI Jakarta Reda Manthovani menjenguk korban. "
@@ -1266,7 +1286,7 @@ def test_the_lower_case_words_describing_a_place_are_not_part_of_its_name() -> N
     )
     canonical = {e.text: e.canonical for e in entities}
     assert canonical["gedung Glodok Plaza"] == "Glodok Plaza"
-    assert canonical["lereng Gunung Marapi"] == "Gunung Marapi"
+    assert canonical["Gunung Marapi"] == "Gunung Marapi"
 
 
 def test_a_place_that_runs_on_into_a_person_named_alone_elsewhere_is_split() -> None:

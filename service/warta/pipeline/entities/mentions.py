@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from warta.pipeline.dates import MONTHS, WEEKDAYS
 from warta.pipeline.entities.gazetteer import Gazetteer, Match, fold, name_cased
-from warta.pipeline.entities.names import GPE, INITIALISM, LABELS, LEGAL_FORM, bare_name, kind_of
+from warta.pipeline.entities.names import GPE, INITIALISM, LABELS, LEGAL_FORM, REGION, bare_name, kind_of
 from warta.pipeline.entities.place_roles import acts
 from warta.pipeline.entities.tagger import Sentence, is_cased, lexicon, scorer, spans
 from warta.pipeline.entities.tokens import Token, abbreviation, sentences
@@ -353,7 +353,7 @@ def _tidy(
         for part in parts:
             if part is not mention and capital[part.start] and _opens_organisation(folded, part.start):
                 part.label = "ORG"  # "Kota Padang bersama Dinas Pendidikan Kota Padang": the second is a unit
-            if part.label == "LOC" and not _lower_end_trimmed(part, words, folded):
+            if part.label == "LOC" and not _lower_edges_trimmed(part, words, folded):
                 continue
             place = places.get(part.start)
             if (
@@ -397,16 +397,25 @@ def _tidy(
     return _titled_people(tidy, words, folded, capital, gazetteer, places)
 
 
-def _lower_end_trimmed(place: Mention, words: Sequence[str], folded: Sequence[str]) -> bool:
+def _lower_edges_trimmed(place: Mention, words: Sequence[str], folded: Sequence[str]) -> bool:
     """A place in cased text ends at a capital: "Jalan Gatot Subroto roboh" ends before the verb,
-    though "Lebanon selatan" keeps its side. False for a "place" with no capital at all ("lereng
-    perbukitan"), which names nothing."""
+    though "Lebanon selatan" keeps its side. It opens at a capital or at a place's head written in
+    lower case ("kota Sderot") or a foreign district's level ("distrik Sudzha"), not at the word
+    before the name ("ke gawang Indonesia", "di hadapan DPR", "rumah Sunhaji"). False for a "place" with no capital at all ("lereng perbukitan"), which
+    names nothing."""
     while (
         place.end - place.start > 1
         and _lower_word(words[place.end - 1])
         and folded[place.end - 1] not in DIRECTIONS
     ):
         place.end -= 1
+    while (
+        place.end - place.start > 1
+        and _lower_word(words[place.start])
+        and folded[place.start] not in PLACE_HEADS
+        and not REGION.match(" ".join(words[place.start : place.end]))
+    ):
+        place.start += 1
     return any(word[:1].isupper() for word in words[place.start : place.end])
 
 
@@ -1582,6 +1591,7 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             m
             for m in mentions
             if m.end > m.start
+            and (m.label != "PERSON" or _without_numbers(m, words))
             and not _lone_title(m, words, gazetteer.titles)
             and not _term(m, words)
             and any(map(_LATIN.search, words[m.start : m.end]))

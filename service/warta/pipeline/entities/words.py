@@ -252,6 +252,7 @@ PLACE_HEADS = frozenset(
         "teluk",
         "jl",
         "kompleks",
+        "komplek",
         "apartemen",
         "pasar",
         "pura",
