@@ -182,6 +182,9 @@ def test_both_parties_of_an_agreement_are_actors() -> None:
         ("Warga sedang duduk ketika tiba-tiba gas air mata ditembakkan ke arah mereka.", set()),
         ("Wasit asal China Shen Yinhao meninjau tayangan video assistant referee.", set()),
         ("Gubernur Jawa Barat meninjau lokasi pengungsian korban gempa di Kertasari.", {"VISIT"}),
+        ("Puskesmas mencatat peningkatan kunjungan pasien dengan keluhan sesak napas.", set()),
+        ("Pemerintah daerah membuka rumah singgah bebas asap bagi bayi dan ibu hamil.", set()),
+        ("Rombongan presiden sempat singgah di Dubai sebelum melanjutkan perjalanan.", {"VISIT"}),
     ],
 )
 def test_event_types_from_indonesian_trigger_words(text: str, expected: set[str]) -> None:

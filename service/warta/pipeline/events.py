@@ -61,9 +61,9 @@ KINDS: tuple[EventKind, ...] = (
     EventKind(
         "VISIT",
         "04",
-        r"kunjungan(?:nya)?(?!\s+(?:wisata|wisatawan|turis))|berkunjung|mengunjungi|dikunjungi|kunjungi"
+        r"kunjungan(?:nya)?(?!\s+(?:wisata|wisatawan|turis|pasien))|berkunjung|mengunjungi|dikunjungi|kunjungi"
         r"|melawat|lawatan(?:nya)?|bertolak (?:ke|menuju)|(?<!-)tiba(?!-)|setiba(?:nya)?|mendarat di"
-        r"|kedatangan(?:nya)?|bertandang|terbang ke|menyambangi|disambangi|singgah"
+        r"|kedatangan(?:nya)?|bertandang|terbang ke|menyambangi|disambangi|(?<!rumah )singgah"
         r"|meninjau(?!\s+(?:ulang|kembali|kebijakan|aturan|regulasi|keputusan|praktik|data|laporan|dokumen"
         r"|hasil|putusan|tayangan|video|rekaman))",
     ),
