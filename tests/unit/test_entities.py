@@ -818,6 +818,8 @@ def test_the_head_of_an_office_is_split_from_the_office_and_its_known_place() ->
     assert found.get("Mahmud Baderan") == "PERSON"
     assert found.get("Heriyanto") == "PERSON"
     assert found.get("Ramdan Denny Prakoso") == "PERSON"
+    team = _found("Pelatih Timnas Indonesia U-19 Indra Sjafri mengatakan timnya siap.")
+    assert team.get("Indra Sjafri") == "PERSON"
 
 
 def test_one_word_after_an_office_and_its_place_is_no_person_where_it_may_be_a_place_or_a_title() -> None:

@@ -871,6 +871,8 @@ def _headed_places(
     return _added(mentions, found)
 
 
+_AGE_GROUP = re.compile(r"U-?\d{2}")
+"""A national team's age group: "Timnas Indonesia U-19"."""
 _SIDES = DIRECTIONS | {"pusat"}
 """Words after a place or an organisation that name its part or office: "Maluku Tengah", "KONI Pusat"."""
 _NOT_IN_NAMES = ORG_HEADS | PLACE_HEADS | _SIDES
@@ -917,8 +919,12 @@ def _organisations_then_people(
         )
 
     def head_end(anchor: Match, end: int) -> int:
-        """Where the organisation or place ends: after the known name, and its side if one follows."""
-        return anchor.end + (anchor.end + 1 < end and folded[anchor.end] in _SIDES)
+        """Where the organisation or place ends: after the known name, and its side or a team's age
+        group if one follows ("KONI Pusat", "Timnas Indonesia U-19")."""
+        return anchor.end + (
+            anchor.end + 1 < end
+            and (folded[anchor.end] in _SIDES or _AGE_GROUP.fullmatch(words[anchor.end]) is not None)
+        )
 
     result: list[Mention] = []
     for mention, following in itertools.zip_longest(mentions, mentions[1:]):
