@@ -855,6 +855,15 @@ def test_a_persons_name_has_no_digits_wherever_it_was_found() -> None:
     assert not any(label == "PERSON" and any(map(str.isdigit, text)) for text, label in found.items())
 
 
+def test_a_first_name_run_into_an_organisation_goes_back_to_the_person_the_document_names_by_it() -> None:
+    found = _found(
+        "Kepala Badan Pangan Nasional Arief Prasetyo Adi mengatakan stok beras aman. "
+        '"Kami terus memantau harga," kata Arief di Jakarta.'
+    )
+    assert found.get("Badan Pangan Nasional") == "ORG"
+    assert found.get("Arief Prasetyo Adi") == "PERSON"
+
+
 def test_a_known_place_after_a_titled_office_is_split_from_the_name_it_ran_into() -> None:
     found = _by_text(
         "Kepala Kejaksaan Tinggi (Kajati) DKI Jakarta Reda Manthovani menjenguk korban. "

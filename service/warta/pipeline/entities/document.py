@@ -1,9 +1,11 @@
 """Rules that need the whole document: a title's organisation or country run into the person after
-it (``split_affiliations``), names repeated where the tagger missed them (``repeated_names``), and
+it (``split_affiliations``) and a person's first name run into the organisation before
+(``first_names_back``), names repeated where the tagger missed them (``repeated_names``), and
 one name given as another's alias (``alias_pairs``)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Sequence
 
@@ -68,6 +70,34 @@ def split_affiliations(
                 update={"text": rest, "label": "PERSON", "start": entity.end - len(rest), "canonical": rest}
             )
         result.append((entity, canonical))
+    return result
+
+
+def first_names_back(found: list[tuple[Entity, str | None]]) -> list[tuple[Entity, str | None]]:
+    """ "Kepala Badan Pangan Nasional Arief Prasetyo Adi", tagged "Badan Pangan Nasional Arief" and
+    "Prasetyo Adi": an organisation no list knows that ends with a word the document names alone as
+    a person, right before a person, gives that word back to the person's name."""
+    alone = {entity.text for entity, _ in found if entity.label == "PERSON" and " " not in entity.text}
+    result = list(found)
+    for k, ((entity, canonical), (person, known)) in enumerate(itertools.pairwise(found)):
+        head, _, last = entity.text.rpartition(" ")
+        if (
+            entity.label == "ORG"
+            and canonical is None
+            and head
+            and last in alone
+            and person.label == "PERSON"
+            and person.start == entity.end + 1
+        ):
+            name = f"{last} {person.text}"
+            result[k] = (
+                entity.model_copy(update={"text": head, "end": entity.start + len(head), "canonical": head}),
+                None,
+            )
+            result[k + 1] = (
+                person.model_copy(update={"text": name, "start": person.end - len(name), "canonical": name}),
+                known,
+            )
     return result
 
 
