@@ -776,6 +776,7 @@ def test_the_area_a_commanders_title_names_is_a_place() -> None:
     found = _found("Kapolres Badung AKBP Made Suryawan Putra mengatakan pelaku sudah ditangkap.")
     assert found.get("Badung") == "LOC"
     assert found.get("Made Suryawan Putra") == "PERSON"
+    assert _found("Kapolsek Cileungsi mengatakan bayi itu sehat.").get("Cileungsi") == "LOC"
 
 
 def test_a_datelines_web_address_is_its_outlet() -> None:

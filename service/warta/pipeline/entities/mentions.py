@@ -1240,9 +1240,22 @@ _AGE = re.compile(r"\d{1,2}")
 
 def _commanders_areas(mentions: list[Mention], words: Sequence[str], folded: Sequence[str]) -> list[Mention]:
     """ "Kapolres Badung AKBP Made Suryawan Putra": the area a police or army commander's title names
-    is a place, where the tagger left it untagged between the title and the rank."""
+    is a place, where the tagger left it untagged between the title and the rank, or took the one word
+    of it before the clause goes on for a person ("Kapolsek Cileungsi mengatakan …")."""
     if AREA_TITLES.isdisjoint(folded):
         return mentions
+    for mention in mentions:
+        area = mention.start + (folded[mention.start] in AREA_TITLES)  # the tagger may hold the title
+        if (
+            mention.label == "PERSON"
+            and mention.canonical is None
+            and mention.end - area == 1
+            and 0 < area
+            and folded[area - 1] in AREA_TITLES
+            and mention.end < len(words)
+            and not words[mention.end][:1].isupper()
+        ):
+            mention.start, mention.label = area, "LOC"
     covered = _taken(mentions)
     areas = []
     for i in range(len(words) - 2):
