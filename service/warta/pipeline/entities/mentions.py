@@ -1250,7 +1250,7 @@ def _commanders_areas(mentions: list[Mention], words: Sequence[str], folded: Seq
             mention.label == "PERSON"
             and mention.canonical is None
             and mention.end - area == 1
-            and 0 < area
+            and area > 0
             and folded[area - 1] in AREA_TITLES
             and mention.end < len(words)
             and not words[mention.end][:1].isupper()
