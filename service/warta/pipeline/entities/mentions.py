@@ -401,8 +401,8 @@ def _lower_edges_trimmed(place: Mention, words: Sequence[str], folded: Sequence[
     """A place in cased text ends at a capital: "Jalan Gatot Subroto roboh" ends before the verb,
     though "Lebanon selatan" keeps its side. It opens at a capital or at a place's head written in
     lower case ("kota Sderot") or a foreign district's level ("distrik Sudzha"), not at the word
-    before the name ("ke gawang Indonesia", "di hadapan DPR", "rumah Sunhaji"). False for a "place" with no capital at all ("lereng perbukitan"), which
-    names nothing."""
+    before the name ("ke gawang Indonesia", "di hadapan DPR", "rumah Sunhaji"). False for a "place"
+    with no capital at all ("lereng perbukitan"), which names nothing."""
     while (
         place.end - place.start > 1
         and _lower_word(words[place.end - 1])
@@ -943,7 +943,7 @@ def _organisations_then_people(
             )
         )
 
-        regional = folded[mention.start] in REGIONAL_OFFICES  # its own name may follow, not a person's
+        regional = folded[mention.start] in REGIONAL_OFFICES  # "Kepala BPBD Karo": its place follows
         anchor = max(
             (
                 m
@@ -959,9 +959,7 @@ def _organisations_then_people(
         if anchor is None:
             result.append(mention)
             continue
-        opens = anchor.start == mention.start + (
-            mention.label == "LOC" and folded[mention.start] in REGION_WORDS
-        )
+        opens = anchor.start == _name_start(mention, folded)
         end = head_end(anchor, mention.end)
         head = Mention(
             mention.start, end, mention.label, anchor.name.canonical if opens and end == anchor.end else None
@@ -991,12 +989,16 @@ def _name_anchors(
             if (m.name.label == "LOC" and m.start > mention.start)
             or (m.name.label == "ORG" and (m.start == mention.start or vouched))
         ]
-    opening = mention.start + (folded[mention.start] in REGION_WORDS)
     return (
-        [m for m in inside if m.start == opening and m.name.label == "LOC"]
+        [m for m in inside if m.start == _name_start(mention, folded) and m.name.label == "LOC"]
         if mention.label == "LOC" and vouched
         else []
     )
+
+
+def _name_start(mention: Mention, folded: Sequence[str]) -> int:
+    """Where a mention's name starts: after the level of a region ("Kota Gorontalo")."""
+    return mention.start + (mention.label == "LOC" and folded[mention.start] in REGION_WORDS)
 
 
 def _titled_office(
