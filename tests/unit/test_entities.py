@@ -863,6 +863,8 @@ def test_a_first_name_run_into_an_organisation_goes_back_to_the_person_the_docum
     )
     assert found.get("Badan Pangan Nasional") == "ORG"
     assert found.get("Arief Prasetyo Adi") == "PERSON"
+    text = "Bank berita Joko atau\nPolda Jokowi\nJokowi hadir."  # no name runs over a line break
+    assert all(text[e.start : e.end] == e.text for e in extract_entities(text))
 
 
 def test_a_known_place_after_a_titled_office_is_split_from_the_name_it_ran_into() -> None:

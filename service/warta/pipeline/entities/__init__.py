@@ -35,7 +35,7 @@ def extract_entities(text: str) -> list[Entity]:
     gazetteer = load()
     tokens = tokenize(text)
     found = document.split_affiliations(list(mentions.find(tokens, text, gazetteer)), gazetteer)
-    found = document.first_names_back(found)
+    found = document.first_names_back(found, text)
     found += document.repeated_names(tokens, text, found, gazetteer)
     found.sort(key=lambda pair: pair[0].start)
     return canonical.canonicalise(found, gazetteer, document.alias_pairs(found, text))

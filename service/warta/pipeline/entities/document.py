@@ -73,10 +73,10 @@ def split_affiliations(
     return result
 
 
-def first_names_back(found: list[tuple[Entity, str | None]]) -> list[tuple[Entity, str | None]]:
+def first_names_back(found: list[tuple[Entity, str | None]], text: str) -> list[tuple[Entity, str | None]]:
     """ "Kepala Badan Pangan Nasional Arief Prasetyo Adi", tagged "Badan Pangan Nasional Arief" and
     "Prasetyo Adi": an organisation no list knows that ends with a word the document names alone as
-    a person, right before a person, gives that word back to the person's name."""
+    a person, one space before a person, gives that word back to the person's name."""
     alone = {entity.text for entity, _ in found if entity.label == "PERSON" and " " not in entity.text}
     result = list(found)
     for k, ((entity, canonical), (person, known)) in enumerate(itertools.pairwise(found)):
@@ -87,9 +87,9 @@ def first_names_back(found: list[tuple[Entity, str | None]]) -> list[tuple[Entit
             and head
             and last in alone
             and person.label == "PERSON"
-            and person.start == entity.end + 1
+            and text[entity.end : person.start] == " "
         ):
-            name = f"{last} {person.text}"
+            name = text[entity.end - len(last) : person.end]
             result[k] = (
                 entity.model_copy(update={"text": head, "end": entity.start + len(head), "canonical": head}),
                 None,
