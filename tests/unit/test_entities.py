@@ -867,6 +867,17 @@ def test_a_first_name_run_into_an_organisation_goes_back_to_the_person_the_docum
     assert all(text[e.start : e.end] == e.text for e in extract_entities(text))
 
 
+def test_a_country_run_into_the_name_after_a_common_noun_is_split_from_that_person() -> None:
+    found = _found(
+        "Ia menaklukkan petinju Filipina Rolly Magbanua lewat kemenangan TKO. Perdana Menteri sementara "
+        "Lebanon Najib Mikati mengecam insiden itu."
+    )
+    assert found.get("Rolly Magbanua") == "PERSON"
+    assert found.get("Najib Mikati") == "PERSON"
+    clubs = _found("Jakarta Pertamina Enduro mengalahkan Jakarta Popsivo Polwan dengan skor 3-1.")
+    assert clubs.get("Popsivo Polwan") != "PERSON"  # a city opens a club's name, not a country
+
+
 def test_a_known_place_after_a_titled_office_is_split_from_the_name_it_ran_into() -> None:
     found = _by_text(
         "Kepala Kejaksaan Tinggi (Kajati) DKI Jakarta Reda Manthovani menjenguk korban. "

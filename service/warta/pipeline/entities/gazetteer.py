@@ -97,7 +97,13 @@ def _case_fits(word: str, case: str, cased: bool) -> bool:
 class Gazetteer:
     """Longest-match lookup of known names in a sequence of words."""
 
-    def __init__(self, entries: Sequence[_Entry], titles: frozenset[str], portfolios: frozenset[str]) -> None:
+    def __init__(
+        self,
+        entries: Sequence[_Entry],
+        titles: frozenset[str],
+        portfolios: frozenset[str],
+        countries: frozenset[str],
+    ) -> None:
         self._by_first: dict[str, list[_Entry]] = {}
         self._by_words: dict[tuple[str, ...], Name] = {}
         for entry in entries:
@@ -111,6 +117,8 @@ class Gazetteer:
         self.portfolios = portfolios
         """Words of ministries' names after "Kementerian" or "Kemenko" ("luar", "negeri", "kesehatan",
         "polhukam"): after "Menteri" or "Menko" they belong to the title, not to the name that follows."""
+        self.countries = countries
+        """Canonical names of the countries."""
 
     def __len__(self) -> int:
         return len(self._by_words)
@@ -168,8 +176,8 @@ def _curated() -> Iterator[tuple[str, Name]]:
                 yield alias, name
 
 
-def _pycountry() -> Iterator[tuple[str, Name]]:
-    """Every country under its Indonesian and English names, and Indonesia's provinces."""
+def _countries() -> Iterator[tuple[str, Name]]:
+    """Every country under its Indonesian and English names."""
     indonesian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"])
     overridden = {row[0]: row[1] for row in _rows("countries.tsv")}
     for country in pycountry.countries:
@@ -180,6 +188,9 @@ def _pycountry() -> Iterator[tuple[str, Name]]:
         name = Name("LOC", overridden.get(country.alpha_2, spellings[0]))
         for spelling in spellings:
             yield spelling, name
+
+
+def _provinces() -> Iterator[tuple[str, Name]]:
     for province in pycountry.subdivisions.get(country_code="ID") or ():
         if province.type not in _REGION_TYPES_SKIPPED:
             yield province.name, Name("LOC", province.name)
@@ -188,8 +199,11 @@ def _pycountry() -> Iterator[tuple[str, Name]]:
 @cache
 def load() -> Gazetteer:
     """The bundled gazetteer; curated spellings win over pycountry's when both name a string."""
+    countries = list(_countries())
     entries = [
-        entry for alias, name in [*_curated(), *_pycountry()] if (entry := _entry(alias, name)) is not None
+        entry
+        for alias, name in [*_curated(), *countries, *_provinces()]
+        if (entry := _entry(alias, name)) is not None
     ]
     titles = frozenset(fold(row[0]) for row in _rows("titles.txt"))
     portfolios = frozenset(
@@ -199,4 +213,4 @@ def load() -> Gazetteer:
         for word in entry.words[1:]
         if word.isalpha() and word not in ("dan", "koordinator", "bidang")
     )
-    return Gazetteer(entries, titles, portfolios)
+    return Gazetteer(entries, titles, portfolios, frozenset(name.canonical for _, name in countries))

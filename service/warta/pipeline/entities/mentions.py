@@ -875,6 +875,8 @@ _AGE_GROUP = re.compile(r"U-?\d{2}")
 """A national team's age group: "Timnas Indonesia U-19"."""
 _SIDES = DIRECTIONS | {"pusat"}
 """Words after a place or an organisation that name its part or office: "Maluku Tengah", "KONI Pusat"."""
+_PLACE_LEADS = LOCATIVES | {"dari", "pada", "sekitar", "dekat", "antara"}
+"""Words before a place that make it where something is, not whose person follows ("di Filipina")."""
 _NOT_IN_NAMES = ORG_HEADS | PLACE_HEADS | _SIDES
 """Words that make the rest of an organisation's span a place or an organisation, not a person: "BPBD
 Kota Binjai", "BPBD Maluku Tengah", "PN Jakarta Pusat"."""
@@ -885,7 +887,7 @@ def _organisations_then_people(
     words: Sequence[str],
     folded: Sequence[str],
     matches: Sequence[Match],
-    titles: frozenset[str],
+    gazetteer: Gazetteer,
     headline: bool,
 ) -> list[Mention]:
     """An organisation's span that runs into a person's name ends where the organisation does: at the
@@ -894,9 +896,11 @@ def _organisations_then_people(
     or before the rest of the name, also at a known organisation inside it ("Kepala Departemen
     Komunikasi BI Ramdan Denny Prakoso"), which is otherwise where its unit is ("RS Polri Kramat
     Jati"). So does a place's span that a known place opens right after a titled office ("Kepala
-    Kejaksaan Tinggi (Kajati) DKI Jakarta Reda Manthovani"). The rest must be capitalised words, none
+    Kejaksaan Tinggi (Kajati) DKI Jakarta Reda Manthovani"), or that a country opens after a common
+    noun ("petinju Filipina Rolly Magbanua"; a city opens clubs' names, "mengalahkan Jakarta Popsivo
+    Polwan"). The rest must be capitalised words, none
     known, an abbreviated title ("Ir."), a word cased text writes in lower case, an organisation's or
-    place's head or a side ("Tengah", "Pusat"). When a person follows at once, the rest is that
+    place's head or last word ("Group") or a side ("Tengah", "Pusat"). When a person follows at once, the rest is that
     person's first name ("Gubernur BI Perry Warjiyo" tagged "BI Perry" and "Warjiyo"); otherwise it
     is a person of its own if it is two words or more ("Kementerian Luar Negeri Rolliansyah Soemirat",
     "BPBD Garut Satria Budi"), or one word after a title ("Ketua MK Suhartoyo", "Kepala Kantor SAR
@@ -906,6 +910,7 @@ def _organisations_then_people(
     if not any(mention.label in ("ORG", "LOC") and mention.canonical is None for mention in mentions):
         return mentions
     common = lexicon().common
+    titles = gazetteer.titles
     known = {k for match in matches for k in range(match.start, match.end)}
 
     def a_name(rest: range, shortest: int) -> bool:
@@ -914,7 +919,11 @@ def _organisations_then_people(
             and not any(k in known or _abbreviated(words, k) for k in rest)
             and all(words[k][:1].isupper() and words[k][1:].islower() for k in rest)
             and not any(
-                folded[k] in _NOT_IN_NAMES or folded[k] in common or folded[k] in titles for k in rest
+                folded[k] in _NOT_IN_NAMES
+                or folded[k] in common
+                or folded[k] in titles
+                or folded[k] in ORG_ENDS
+                for k in rest
             )
         )
 
@@ -947,7 +956,9 @@ def _organisations_then_people(
         anchor = max(
             (
                 m
-                for m in _name_anchors(mention, words, folded, matches, vouched=named or titled)
+                for m in _name_anchors(
+                    mention, words, folded, matches, gazetteer.countries, vouched=named or titled
+                )
                 if a_name(
                     range(head_end(m, mention.end), mention.end),
                     1 if named or (titled and not (regional and m.start == mention.start)) else 2,
@@ -973,12 +984,19 @@ def _organisations_then_people(
 
 
 def _name_anchors(
-    mention: Mention, words: Sequence[str], folded: Sequence[str], matches: Sequence[Match], *, vouched: bool
+    mention: Mention,
+    words: Sequence[str],
+    folded: Sequence[str],
+    matches: Sequence[Match],
+    countries: frozenset[str],
+    *,
+    vouched: bool,
 ) -> list[Match]:
     """The known names in a mention after which a person's name may start (``_organisations_then_people``):
     in an organisation no list knows whole, a known place inside it, the known organisation that
     opens it, and, if a title or the rest of the name vouches for a person, a known organisation
-    inside it; in a place, only where a title vouches for a person, the known place that opens it."""
+    inside it; in a place, the known place that opens it where a title vouches for a person, or a
+    country that a common noun, not a preposition, comes before ("petinju Filipina …")."""
     if mention.canonical is not None or LEGAL_FORM.search(" ".join(words[mention.start : mention.end])):
         return []
     inside = [m for m in matches if mention.start <= m.start and m.end < mention.end]
@@ -989,11 +1007,20 @@ def _name_anchors(
             if (m.name.label == "LOC" and m.start > mention.start)
             or (m.name.label == "ORG" and (m.start == mention.start or vouched))
         ]
-    return (
-        [m for m in inside if m.start == _name_start(mention, folded) and m.name.label == "LOC"]
-        if mention.label == "LOC" and vouched
-        else []
+    if mention.label != "LOC":
+        return []
+    described = (
+        mention.start > 0
+        and _lower_word(words[mention.start - 1])
+        and folded[mention.start - 1] not in _PLACE_LEADS
     )
+    return [
+        m
+        for m in inside
+        if m.start == _name_start(mention, folded)
+        and m.name.label == "LOC"
+        and (vouched or (described and m.name.canonical in countries))
+    ]
 
 
 def _name_start(mention: Mention, folded: Sequence[str]) -> int:
@@ -1581,9 +1608,7 @@ def find(tokens: Sequence[Token], text: str, gazetteer: Gazetteer) -> Iterator[t
             mentions = _tidy(mentions, words, folded, gazetteer, matches, headline)
             mentions = _headed_places(mentions, words, folded, matches, gazetteer.titles, headline)
             mentions = _offices(mentions, words, matches)
-            mentions = _organisations_then_people(
-                mentions, words, folded, matches, gazetteer.titles, headline
-            )
+            mentions = _organisations_then_people(mentions, words, folded, matches, gazetteer, headline)
             mentions = _employers(mentions, words, matches)
             mentions = _initialled_people(mentions, words, folded)
             mentions = _companies(mentions, words)
