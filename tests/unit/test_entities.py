@@ -878,6 +878,18 @@ def test_a_country_run_into_the_name_after_a_common_noun_is_split_from_that_pers
     assert clubs.get("Popsivo Polwan") != "PERSON"  # a city opens a club's name, not a country
 
 
+def test_a_persons_name_starts_after_every_word_of_a_rank_or_an_abbreviated_title() -> None:
+    found = _found(
+        "Kepala Biro Penerangan Masyarakat Divisi Humas Polri Brigjen Pol Trunoyudo Wisnu Andiko "
+        "menegaskan pemberantasan judi online. Direktur Tindak Pidana Siber Bareskrim Polri Brigjen Pol "
+        "Himawan Bayu Aji mengatakan pelaku sudah ditangkap. Kepala dinas itu, Dr. Fauzan Hakim, "
+        "mengatakan program berjalan."
+    )
+    assert found.get("Himawan Bayu Aji") == "PERSON"
+    assert found.get("Biro Penerangan Masyarakat Divisi Humas Polri") == "ORG"
+    assert found.get("Fauzan Hakim") == "PERSON"
+
+
 def test_a_known_place_after_a_titled_office_is_split_from_the_name_it_ran_into() -> None:
     found = _by_text(
         "Kepala Kejaksaan Tinggi (Kajati) DKI Jakarta Reda Manthovani menjenguk korban. "

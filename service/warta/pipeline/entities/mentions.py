@@ -487,6 +487,8 @@ def _headed_organisations(
         if named > i:  # the person may go on past lower-case particles: "Komisi Eropa Ursula von der Leyen"
             end = max(end, covered[named].end)
         title = next((k for k in range(named, i, -1) if folded[k] in titles), None)
+        while title is not None and title - 1 > i and folded[title - 1] in titles:
+            title -= 1  # a title of several words: "Brigjen Pol"
         end = title if title is not None else end
         inside = {covered[k].start: covered[k] for k in range(i, end) if k in covered}.values()
         people = [m for m in inside if m.label == "PERSON"]
@@ -1401,14 +1403,18 @@ def _strip_title(mention: Mention, words: Sequence[str], gazetteer: Gazetteer) -
         title = fold(words[k])
         if title in NAME_TITLES and k > mention.start and words[k - 1][:1].isupper():
             return fold(words[k - 1]) in gazetteer.titles  # "Abdul Hakim Mahfudz", "Wakil Raja …"
-        return title in gazetteer.titles and words[k + 1][:1].isupper()
+        return title in gazetteer.titles and after(k) < len(words) and words[after(k)][:1].isupper()
+
+    def after(k: int) -> int:
+        """Where the name after a title at ``k`` starts: past its abbreviation's stop ("Dr. Fauzan")."""
+        return k + 2 if words[k + 1] == "." else k + 1
 
     def organisation_head(k: int) -> bool:
         return words[k][:1].isupper() and fold(words[k]) in ORG_HEADS and words[k + 1][:1].isupper()
 
     if mention.label == "PERSON":
-        inner = [k for k in range(mention.start, mention.end - 1) if titled(k)]
-        mention.start = inner[-1] + 1 if inner else mention.start
+        inner = [k for k in range(mention.start, mention.end - 1) if titled(k) and after(k) < mention.end]
+        mention.start = after(inner[-1]) if inner else mention.start
         head = next((k for k in range(mention.start, mention.end - 1) if organisation_head(k)), None)
         if head is not None and mention.canonical is None:
             mention.start, mention.label = head, "ORG"
@@ -1419,8 +1425,8 @@ def _strip_title(mention: Mention, words: Sequence[str], gazetteer: Gazetteer) -
         return
     if mention.canonical or gazetteer.get(" ".join(words[mention.start : mention.end])):
         return
-    while mention.end - mention.start > 1 and titled(mention.start):
-        mention.start += 1
+    while mention.end - mention.start > 1 and titled(mention.start) and words[mention.start + 1] != ".":
+        mention.start += 1  # an abbreviated title is part of a name: "RSUD Prof. Dr. W. Z. Johannes"
 
 
 def _strip_portfolio(mention: Mention, words: Sequence[str], gazetteer: Gazetteer) -> None:
