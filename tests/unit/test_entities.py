@@ -874,6 +874,8 @@ def test_a_country_run_into_the_name_after_a_common_noun_is_split_from_that_pers
     )
     assert found.get("Rolly Magbanua") == "PERSON"
     assert found.get("Najib Mikati") == "PERSON"
+    envoy = _found("Penandatanganan disaksikan Duta Besar China untuk Indonesia Wang Lutong.")
+    assert envoy.get("Wang Lutong") == "PERSON"
     clubs = _found("Jakarta Pertamina Enduro mengalahkan Jakarta Popsivo Polwan dengan skor 3-1.")
     assert clubs.get("Popsivo Polwan") != "PERSON"  # a city opens a club's name, not a country
 

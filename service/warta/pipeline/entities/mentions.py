@@ -998,7 +998,8 @@ def _name_anchors(
     in an organisation no list knows whole, a known place inside it, the known organisation that
     opens it, and, if a title or the rest of the name vouches for a person, a known organisation
     inside it; in a place, the known place that opens it where a title vouches for a person, or a
-    country that a common noun, not a preposition, comes before ("petinju Filipina …")."""
+    country that a common noun, not a preposition, comes before ("petinju Filipina …"), or an envoy's
+    "untuk" ("Duta Besar China untuk Indonesia …")."""
     if mention.canonical is not None or LEGAL_FORM.search(" ".join(words[mention.start : mention.end])):
         return []
     inside = [m for m in matches if mention.start <= m.start and m.end < mention.end]
@@ -1011,10 +1012,9 @@ def _name_anchors(
         ]
     if mention.label != "LOC":
         return []
-    described = (
-        mention.start > 0
-        and _lower_word(words[mention.start - 1])
-        and folded[mention.start - 1] not in _PLACE_LEADS
+    described = mention.start > 0 and (
+        folded[mention.start - 1] == "untuk"  # "Duta Besar China untuk Indonesia Wang Lutong"
+        or (_lower_word(words[mention.start - 1]) and folded[mention.start - 1] not in _PLACE_LEADS)
     )
     return [
         m
