@@ -892,6 +892,12 @@ def test_a_persons_name_starts_after_every_word_of_a_rank_or_an_abbreviated_titl
     assert found.get("Fauzan Hakim") == "PERSON"
 
 
+def test_a_regions_government_is_an_organisation() -> None:
+    found = _found("Pemerintah Kabupaten Kupang telah menyiapkan bantuan bagi warga di Kota Kupang.")
+    assert found.get("Pemerintah Kabupaten Kupang") == "ORG"
+    assert found.get("Kota Kupang") == "LOC"
+
+
 def test_a_known_place_after_a_titled_office_is_split_from_the_name_it_ran_into() -> None:
     found = _by_text(
         "Kepala Kejaksaan Tinggi (Kajati) DKI Jakarta Reda Manthovani menjenguk korban. "

@@ -735,11 +735,21 @@ def _offices(mentions: list[Mention], words: Sequence[str], matches: Sequence[Ma
     region after it, or after an acronym no list knows: "Bawaslu Kabupaten Cianjur", "PMI Kota
     Semarang"; or a place that opens with a known one: "BPBD Maluku Tengah". An organisation of any
     length takes a place written as a region right after it: "Inspektorat Kabupaten Timor Tengah
-    Selatan". It runs after the rules that find places by their heads, so that such a place is found."""
+    Selatan"; "Pemerintah" before one is its government: "Pemerintah Kabupaten Kupang". It runs after
+    the rules that find places by their heads, so that such a place is found."""
     towns = {match.start for match in matches if match.name.label == "LOC"}
     result: list[Mention] = []
     for mention in mentions:
         last = result[-1] if result else None
+        if (
+            mention.label == "LOC"
+            and mention.start > 0
+            and words[mention.start - 1] == "Pemerintah"
+            and fold(words[mention.start]) in REGION_WORDS
+            and (last is None or last.end < mention.start)
+        ):
+            result.append(Mention(mention.start - 1, mention.end, "ORG"))
+            continue
         if (
             last is not None
             and last.label == "ORG"
