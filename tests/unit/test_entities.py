@@ -892,6 +892,11 @@ def test_a_persons_name_starts_after_every_word_of_a_rank_or_an_abbreviated_titl
     assert found.get("Fauzan Hakim") == "PERSON"
 
 
+def test_a_title_holders_name_takes_the_rest_the_tagger_left_untagged() -> None:
+    found = _found("Gubernur Kalimantan Barat Ria Norsan menyambut baik pembukaan kembali rute itu.")
+    assert found.get("Ria Norsan") == "PERSON"
+
+
 def test_a_regions_government_is_an_organisation() -> None:
     found = _found("Pemerintah Kabupaten Kupang telah menyiapkan bantuan bagi warga di Kota Kupang.")
     assert found.get("Pemerintah Kabupaten Kupang") == "ORG"

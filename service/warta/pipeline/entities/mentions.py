@@ -603,7 +603,7 @@ def _titled_people(
             else:
                 break
         found = starting.get(j)
-        if speech and found is not None and found.label == "PERSON" and found.canonical is None:
+        if found is not None and found.label == "PERSON" and found.canonical is None:
             k = name_end(found.end)
             if k > found.end and ends(k, speech):
                 for m in range(found.end, k):
