@@ -793,6 +793,10 @@ def test_a_known_organisation_and_the_known_place_after_it_are_its_office() -> N
     assert found.get("BPS Bali") == "ORG"
     assert found.get("KPU Sumut") == "ORG"
     assert found.get("Bawaslu Medan") == "ORG"
+    regional = _found(
+        "Kepala Pelaksana BPBD Kepulauan Mentawai, Yohanes Saleleubaja, mengatakan tim dikirim."
+    )
+    assert regional.get("BPBD Kepulauan Mentawai") == "ORG"  # a body with an office in every region
 
 
 def test_an_office_keeps_its_place_when_a_persons_name_follows() -> None:

@@ -760,7 +760,14 @@ def _offices(mentions: list[Mention], words: Sequence[str], matches: Sequence[Ma
                 or (
                     last.end - last.start == 1
                     and (last.canonical is not None or words[last.start].isupper())
-                    and _office_place(mention, last.end, words, towns, known=last.canonical is not None)
+                    and _office_place(
+                        mention,
+                        last.end,
+                        words,
+                        towns,
+                        known=last.canonical is not None,
+                        regional=fold(words[last.start]) in REGIONAL_OFFICES,
+                    )
                 )
             )
         ):
@@ -771,16 +778,18 @@ def _offices(mentions: list[Mention], words: Sequence[str], matches: Sequence[Ma
 
 
 def _office_place(
-    place: Mention, after: int, words: Sequence[str], towns: Collection[int], *, known: bool
+    place: Mention, after: int, words: Sequence[str], towns: Collection[int], *, known: bool, regional: bool
 ) -> bool:
     """Whether ``place`` is where the organisation ending at ``after`` has its office: a place the
     text writes as a region right after it, or, for a known organisation, a known place (or one
-    opening with a known town, ``towns``) right after it or after "Provinsi", "Kabupaten" or "Kota"."""
+    opening with a known town, ``towns``) right after it or after "Provinsi", "Kabupaten" or "Kota";
+    for a body with an office in every region, any place there ("BPBD Majene", "Bawaslu Labuhanbatu
+    Selatan")."""
     if place.start == after + 1:
-        return known and fold(words[after]) in REGION_WORDS and place.canonical is not None
+        return known and fold(words[after]) in REGION_WORDS and (place.canonical is not None or regional)
     written_as_region = fold(words[place.start]) in REGION_WORDS
     known_place = place.canonical is not None or place.start in towns
-    return place.start == after and (written_as_region or (known and known_place))
+    return place.start == after and (written_as_region or (known and (known_place or regional)))
 
 
 def _mark_acting_places(mentions: Sequence[Mention], words: Sequence[str], matches: Sequence[Match]) -> None:
