@@ -901,6 +901,14 @@ def test_a_title_holders_name_takes_the_rest_the_tagger_left_untagged() -> None:
     assert found.get("Ria Norsan") == "PERSON"
 
 
+def test_a_region_its_government_names_is_split_from_the_officials_name() -> None:
+    found = _found(
+        "Pemkab Natuna menyiapkan relokasi bagi warga. Bupati Natuna Wan Siswandi mengatakan warga "
+        "sudah dievakuasi."
+    )
+    assert found.get("Wan Siswandi") == "PERSON"
+
+
 def test_a_regions_government_is_an_organisation() -> None:
     found = _found("Pemerintah Kabupaten Kupang telah menyiapkan bantuan bagi warga di Kota Kupang.")
     assert found.get("Pemerintah Kabupaten Kupang") == "ORG"

@@ -28,8 +28,11 @@ REGION = re.compile(
 its regency's name, so it stays."""
 
 
-REGION_NAMED = re.compile(r"\b(?:Kabupaten|Kota|Provinsi)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
-"""A region written with its level anywhere in a name: "KPU Kabupaten Jeneponto" names Jeneponto."""
+REGION_NAMED = re.compile(
+    r"\b(?:Kabupaten|Kota|Provinsi|Pemkab|Pemkot|Pemprov)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
+)
+"""A region written with its level anywhere in a name: "KPU Kabupaten Jeneponto" names Jeneponto, and
+"Pemkab Natuna" (the regency's government) Natuna."""
 
 
 DESCRIBED = re.compile(r"^(?:[a-z]+\s+)+(?=[A-Z])")
