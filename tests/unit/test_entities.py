@@ -909,6 +909,17 @@ def test_a_region_its_government_names_is_split_from_the_officials_name() -> Non
     assert found.get("Wan Siswandi") == "PERSON"
 
 
+def test_a_common_word_that_opens_a_sentence_is_no_name_where_the_text_writes_it_in_lower_case() -> None:
+    found = _found(
+        '"Kurangi kecepatan. Asap bisa tiba-tiba tebal di beberapa titik," kata Osa Maliki. Menurut '
+        "Osa, asap tersebut berasal dari kebakaran lahan. Warganet ramai membagikan video itu, dan "
+        "sebagian warganet mengkritik pemerintah."
+    )
+    assert "Asap" not in found
+    assert "Warganet" not in found
+    assert found.get("Osa Maliki") == "PERSON"
+
+
 def test_a_regions_government_is_an_organisation() -> None:
     found = _found("Pemerintah Kabupaten Kupang telah menyiapkan bantuan bagi warga di Kota Kupang.")
     assert found.get("Pemerintah Kabupaten Kupang") == "ORG"

@@ -36,6 +36,7 @@ def extract_entities(text: str) -> list[Entity]:
     tokens = tokenize(text)
     found = document.split_affiliations(list(mentions.find(tokens, text, gazetteer)), gazetteer)
     found = document.first_names_back(found, text)
+    found = document.common_openers(found, text, gazetteer)
     found += document.repeated_names(tokens, text, found, gazetteer)
     found.sort(key=lambda pair: pair[0].start)
     return canonical.canonicalise(found, gazetteer, document.alias_pairs(found, text))

@@ -101,6 +101,31 @@ def first_names_back(found: list[tuple[Entity, str | None]], text: str) -> list[
     return result
 
 
+def common_openers(
+    found: list[tuple[Entity, str | None]], text: str, gazetteer: Gazetteer
+) -> list[tuple[Entity, str | None]]:
+    """ "Asap bisa tiba-tiba tebal," kata Osa: one capitalised word that opens a sentence, and that
+    the same document writes in lower case elsewhere ("asap tersebut"), is a common word, no name,
+    unless the gazetteer knows it."""
+    lower = set(_LOWER_WORD.findall(text))
+    return [
+        (entity, canonical)
+        for entity, canonical in found
+        if not (
+            canonical is None
+            and entity.label in ("PERSON", "LOC")
+            and entity.text[:1].isupper()
+            and entity.text[1:].islower()
+            and entity.text.lower() in lower
+            and _OPENS_SENTENCE.search(text, max(0, entity.start - 8), entity.start) is not None
+            and gazetteer.get(entity.text) is None
+        )
+    ]
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“]\s*)$")
+"""What comes right before the first word of a sentence or of a quotation."""
 _WORD_SPAN = re.compile(r"\S+")
 
 
