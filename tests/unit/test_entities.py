@@ -920,6 +920,12 @@ def test_a_common_word_that_opens_a_sentence_is_no_name_where_the_text_writes_it
     assert found.get("Osa Maliki") == "PERSON"
 
 
+def test_a_foreign_partys_name_runs_on_to_its_country_past_words_the_tagger_left() -> None:
+    found = _by_text("Ketua Partai Demokrat Liberal Jepang Shigeru Ishiba mengakui kekalahan.")
+    assert found["Partai Demokrat Liberal Jepang"][0] == "ORG"  # not Indonesia's Partai Demokrat
+    assert found["Shigeru Ishiba"][0] == "PERSON"
+
+
 def test_a_regions_government_is_an_organisation() -> None:
     found = _found("Pemerintah Kabupaten Kupang telah menyiapkan bantuan bagi warga di Kota Kupang.")
     assert found.get("Pemerintah Kabupaten Kupang") == "ORG"

@@ -425,7 +425,9 @@ def _headed_organisations(
     """A capitalised organisation head and the capitalised words after it, left untagged by the tagger
     or tagged only in part, are one organisation: "Kedutaan Besar AS" is the embassy, not the place
     "AS"; "Kementerian Luar Negeri Rusia" the ministry. An organisation the tagger found takes the
-    place right after it, as the news corpora mark it: "Kejaksaan Tinggi Sulawesi Selatan"; it is
+    place right after it, as the news corpora mark it: "Kejaksaan Tinggi Sulawesi Selatan", also past
+    a word or two of the name that the tagger left ("Partai Demokrat Liberal Jepang", "Perum Bulog
+    Kantor Wilayah Lampung"); it is
     then no longer the body the gazetteer knows by the shorter name ("Kementerian Luar Negeri
     Vietnam" is not Indonesia's), unless the place is Indonesia. A run
     ends at the title of a person in it ("Polda Metro Jaya Kombes Wira …", but "Direktorat Jenderal
@@ -469,7 +471,16 @@ def _headed_organisations(
         tagged = head if head is not None and head.label == "ORG" and head.start == i else None
         if tagged is not None and not (tagged.end < len(folded) and joined(tagged.end)):
             head = tagged
-            place = next((m for m in mentions if m.start == head.end and m.label == "LOC"), None)
+            at = head.end
+            while (
+                at < min(head.end + 2, len(folded))
+                and at not in covered
+                and capital[at]
+                and folded[at].isalpha()
+                and folded[at] not in titles
+            ):
+                at += 1
+            place = next((m for m in mentions if m.start == at and m.label == "LOC"), None)
             if place is not None and capital[place.start]:
                 head.end = place.end
                 if place.canonical != "Indonesia":  # Russia's foreign ministry is not Kemlu
