@@ -427,9 +427,8 @@ def _headed_organisations(
     "AS"; "Kementerian Luar Negeri Rusia" the ministry. An organisation the tagger found takes the
     place right after it, as the news corpora mark it: "Kejaksaan Tinggi Sulawesi Selatan", also past
     a word or two of the name that the tagger left ("Partai Demokrat Liberal Jepang", "Perum Bulog
-    Kantor Wilayah Lampung"); it is
-    then no longer the body the gazetteer knows by the shorter name ("Kementerian Luar Negeri
-    Vietnam" is not Indonesia's), unless the place is Indonesia. A run
+    Kantor Wilayah Lampung"); it is then no longer the body the gazetteer knows by the shorter name
+    ("Kementerian Luar Negeri Vietnam" is not Indonesia's), unless the place is Indonesia. A run
     ends at the title of a person in it ("Polda Metro Jaya Kombes Wira …", but "Direktorat Jenderal
     Imigrasi"); one that ends in a person is the organisation, then the person ("Bank Permata Josua
     Pardede"), and the person's name starts right after a place that follows the head ("Timnas
@@ -930,15 +929,15 @@ def _organisations_then_people(
     Jati"). So does a place's span that a known place opens right after a titled office ("Kepala
     Kejaksaan Tinggi (Kajati) DKI Jakarta Reda Manthovani"), or that a country opens after a common
     noun ("petinju Filipina Rolly Magbanua"; a city opens clubs' names, "mengalahkan Jakarta Popsivo
-    Polwan"). The rest must be capitalised words, none
-    known, an abbreviated title ("Ir."), a word cased text writes in lower case, an organisation's or
-    place's head or last word ("Group") or a side ("Tengah", "Pusat"). When a person follows at once, the rest is that
-    person's first name ("Gubernur BI Perry Warjiyo" tagged "BI Perry" and "Warjiyo"); otherwise it
-    is a person of its own if it is two words or more ("Kementerian Luar Negeri Rolliansyah Soemirat",
-    "BPBD Garut Satria Budi"), or one word after a title ("Ketua MK Suhartoyo", "Kepala Kantor SAR
-    Gorontalo Heriyanto"). One word alone could as well be a term ("BI Rate"), a headline's verb
-    ("Dekan FK Undip Akui"), the place of a body with regional offices ("Kepala BPBD Karo") or of
-    one whose head is named after a comma ("Kepala Dinas PUPR Aceh Tamiang, Rusdianto")."""
+    Polwan"). The rest must be capitalised words, none known, an abbreviated title ("Ir."), a word
+    cased text writes in lower case, an organisation's or place's head or last word ("Group") or a
+    side ("Tengah", "Pusat"). When a person follows at once, the rest is that person's first name
+    ("Gubernur BI Perry Warjiyo" tagged "BI Perry" and "Warjiyo"); otherwise it is a person of its
+    own if it is two words or more ("Kementerian Luar Negeri Rolliansyah Soemirat", "BPBD Garut
+    Satria Budi"), or one word after a title ("Ketua MK Suhartoyo", "Kepala Kantor SAR Gorontalo
+    Heriyanto"). One word alone could as well be a term ("BI Rate"), a headline's verb ("Dekan FK
+    Undip Akui"), the place of a body with regional offices ("Kepala BPBD Karo") or of one whose
+    head is named after a comma ("Kepala Dinas PUPR Aceh Tamiang, Rusdianto")."""
     if not any(mention.label in ("ORG", "LOC") and mention.canonical is None for mention in mentions):
         return mentions
     common = lexicon().common
