@@ -918,6 +918,12 @@ def test_a_common_word_that_opens_a_sentence_is_no_name_where_the_text_writes_it
     assert "Asap" not in found
     assert "Warganet" not in found
     assert found.get("Osa Maliki") == "PERSON"
+    fire = _by_text(
+        "Kebakaran Glodok Plaza menjadi perhatian warga. Api di Glodok Plaza baru padam pagi ini, dan "
+        "kebakaran itu menewaskan tujuh orang."
+    )
+    assert "Kebakaran Glodok Plaza" not in fire
+    assert fire["Glodok Plaza"][1] == "Glodok Plaza"
 
 
 def test_a_foreign_partys_name_runs_on_to_its_country_past_words_the_tagger_left() -> None:

@@ -13,6 +13,7 @@ from warta.pipeline.entities.gazetteer import Gazetteer, fold, folded_words, nam
 from warta.pipeline.entities.mentions import Mention, as_entity
 from warta.pipeline.entities.names import INITIALISM, LEGAL_FORM, REGION_NAMED, bare_name, kind_of
 from warta.pipeline.entities.tokens import Token
+from warta.pipeline.entities.words import DIRECTIONS, ORG_HEADS, PLACE_HEADS
 from warta.records import Entity
 
 
@@ -104,25 +105,36 @@ def first_names_back(found: list[tuple[Entity, str | None]], text: str) -> list[
 def common_openers(
     found: list[tuple[Entity, str | None]], text: str, gazetteer: Gazetteer
 ) -> list[tuple[Entity, str | None]]:
-    """ "Asap bisa tiba-tiba tebal," kata Osa: one capitalised word that opens a sentence, and that
-    the same document writes in lower case elsewhere ("asap tersebut"), is a common word, no name,
-    unless the gazetteer knows it."""
+    """ "Asap bisa tiba-tiba tebal," kata Osa: a capitalised word that opens a sentence, and that the
+    same document writes in lower case elsewhere ("asap tersebut"), is a common word, no name, unless
+    the gazetteer knows the mention. Alone it is dropped; before a name the document gives elsewhere
+    without it, it is cut off ("Kebakaran Glodok Plaza menjadi …" and "di Glodok Plaza"), unless it
+    heads a place or an organisation, or is a side ("Kota Bandung", "Laut Natuna")."""
     lower = set(_LOWER_WORD.findall(text))
-    return [
-        (entity, canonical)
-        for entity, canonical in found
-        if not (
+    named = {entity.text for entity, _ in found}
+    result = []
+    for entity, canonical in found:
+        first, _, rest = entity.text.partition(" ")
+        if (
             canonical is None
             and entity.label in ("PERSON", "LOC")
-            and entity.text[:1].isupper()
-            and entity.text[1:].islower()
-            and entity.text.lower() in lower
+            and first[:1].isupper()
+            and first[1:].islower()
+            and first.lower() in lower
             and _OPENS_SENTENCE.search(text, max(0, entity.start - 8), entity.start) is not None
             and gazetteer.get(entity.text) is None
-        )
-    ]
+        ):
+            if not rest:
+                continue
+            if rest in named and rest == rest.strip() and first.lower() not in _HEADS:
+                entity = entity.model_copy(
+                    update={"text": rest, "start": entity.end - len(rest), "canonical": rest}
+                )
+        result.append((entity, canonical))
+    return result
 
 
+_HEADS = ORG_HEADS | PLACE_HEADS | DIRECTIONS
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“]\s*)$")
 """What comes right before the first word of a sentence or of a quotation."""
