@@ -932,6 +932,12 @@ def test_a_foreign_partys_name_runs_on_to_its_country_past_words_the_tagger_left
     assert found["Shigeru Ishiba"][0] == "PERSON"
 
 
+def test_a_holiday_is_no_entity() -> None:
+    found = _found("Pedagang berharap momentum Ramadhan dan Lebaran 2025 menjadi penopang penjualan.")
+    assert "Ramadhan" not in found
+    assert "Lebaran" not in found
+
+
 def test_a_regions_government_is_an_organisation() -> None:
     found = _found("Pemerintah Kabupaten Kupang telah menyiapkan bantuan bagi warga di Kota Kupang.")
     assert found.get("Pemerintah Kabupaten Kupang") == "ORG"

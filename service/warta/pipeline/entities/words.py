@@ -521,12 +521,25 @@ TERMS = frozenset(
         "mukernas",
         "muswil",
         "musda",
+        "ramadhan",
+        "ramadan",
+        "lebaran",
+        "idul fitri",
+        "idulfitri",
+        "idul adha",
+        "iduladha",
+        "natal",
+        "nataru",
+        "imlek",
+        "nyepi",
+        "waisak",
     ]
 )
 """Capitalised words that name no entity: "Tanah Air" (the homeland), "Pasar Modal" (the capital
 market), the ratios and indicators of business news ("Return on Equity (ROE)", "BI Rate"), which
-the tagger, seeing capitals and a short form, takes for organisations, and the short names of
-meetings ("Raker", a working meeting; "Munas", a national congress)."""
+the tagger, seeing capitals and a short form, takes for organisations, the short names of
+meetings ("Raker", a working meeting; "Munas", a national congress), and holidays ("Ramadhan",
+"Lebaran", "Idul Fitri"), which it takes for people."""
 
 
 SAYING = frozenset(
