@@ -938,6 +938,16 @@ def test_a_holiday_is_no_entity() -> None:
     assert "Lebaran" not in found
 
 
+def test_a_name_listed_with_places_after_a_preposition_is_a_place() -> None:
+    found = _found(
+        "Logistik diangkut dari Ranai dan Pontianak. Sirene meraung di Tel Aviv, Yerusalem, hingga "
+        "Ashkelon. Petugas pos pengamatan di Bukittinggi, Teguh Purnomo, mengatakan status naik."
+    )
+    assert found.get("Ranai") == "LOC"
+    assert found.get("Ashkelon") == "LOC"
+    assert found.get("Teguh Purnomo") == "PERSON"  # a comma alone gives a person
+
+
 def test_a_regions_government_is_an_organisation() -> None:
     found = _found("Pemerintah Kabupaten Kupang telah menyiapkan bantuan bagi warga di Kota Kupang.")
     assert found.get("Pemerintah Kabupaten Kupang") == "ORG"

@@ -666,16 +666,47 @@ def _with_short_forms(mentions: list[Mention], words: Sequence[str], gazetteer: 
 
 def _located_people(mentions: Sequence[Mention], words: Sequence[str], gazetteer: Gazetteer) -> None:
     """A "person" right after "di" (at) or "menuju" (towards) is where something happens: "berlangsung
-    di Darwin", "Kapolsek … di Cileungsi"; no one is written there but a person the gazetteer knows."""
+    di Darwin", "Kapolsek … di Cileungsi"; so is one listed with places after "di", "ke", "dari" or
+    "hingga", in a list that more than commas join: "dari Ranai dan Pontianak", "di Tel Aviv,
+    Yerusalem, hingga Ashkelon" (a comma alone may give a person: "di Bukittinggi, Teguh Purnomo,
+    mengatakan"). No one is written there but a person the gazetteer knows."""
+    for run in _listed(mentions, words):
+        opener = words[run[0].start - 1] if run[0].start else ""
+        joined = {word for a, b in itertools.pairwise(run) for word in words[a.end : b.start]}
+        listed = opener in _LIST_OPENERS and any(m.label == "LOC" for m in run) and joined - {","}
+        for mention in run:
+            after = words[mention.end] if mention.end < len(words) else "."
+            if (
+                mention.label == "PERSON"
+                and mention.canonical is None
+                and (
+                    (mention is run[0] and opener in ("di", "menuju"))
+                    or (listed and (after in _LIST_SEPARATORS or after in _LIST_ENDS))
+                )
+                and gazetteer.get(" ".join(words[mention.start : mention.end])) is None
+            ):
+                mention.label = "LOC"
+
+
+_LIST_OPENERS = frozenset(["di", "ke", "dari", "menuju", "hingga"])
+_LIST_SEPARATORS = frozenset([",", "dan", "serta", "hingga", "atau", "maupun"])
+_LIST_ENDS = frozenset([".", ";", ":", ")", "pada", "ke", "di"])
+"""What may follow a place at the end of a list; not "(", which gives a person's age ("RW (47)")."""
+
+
+def _listed(mentions: Sequence[Mention], words: Sequence[str]) -> list[list[Mention]]:
+    """The mentions in runs that only list separators ("," "dan" "hingga" …) join, each run a list."""
+    runs: list[list[Mention]] = []
     for mention in mentions:
         if (
-            mention.label == "PERSON"
-            and mention.canonical is None
-            and mention.start
-            and words[mention.start - 1] in ("di", "menuju")
-            and gazetteer.get(" ".join(words[mention.start : mention.end])) is None
+            runs
+            and all(word in _LIST_SEPARATORS for word in words[runs[-1][-1].end : mention.start])
+            and (mention.start - runs[-1][-1].end <= 2)
         ):
-            mention.label = "LOC"
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    return runs
 
 
 def _title_holders(mentions: Sequence[Mention], words: Sequence[str], gazetteer: Gazetteer) -> None:
