@@ -673,7 +673,7 @@ def _located_people(mentions: Sequence[Mention], words: Sequence[str], gazetteer
     for run in _listed(mentions, words):
         opener = words[run[0].start - 1] if run[0].start else ""
         joined = {word for a, b in itertools.pairwise(run) for word in words[a.end : b.start]}
-        listed = opener in _LIST_OPENERS and any(m.label == "LOC" for m in run) and joined - {","}
+        listed = opener in _LIST_OPENERS and any(m.label == "LOC" for m in run) and bool(joined - {","})
         for mention in run:
             after = words[mention.end] if mention.end < len(words) else "."
             if (
