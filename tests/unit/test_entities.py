@@ -948,6 +948,15 @@ def test_a_name_listed_with_places_after_a_preposition_is_a_place() -> None:
     assert found.get("Teguh Purnomo") == "PERSON"  # a comma alone gives a person
 
 
+def test_initials_a_document_defines_name_its_entity_not_the_one_the_gazetteer_knows() -> None:
+    found = _by_text(
+        "Kabupaten Ogan Komering Ilir (OKI) menjadi wilayah dengan kebakaran terluas. KLHK menyegel "
+        "areal konsesi di OKI yang terbakar."
+    )
+    assert found["OKI"] == ("LOC", "Ogan Komering Ilir")
+    assert _by_text("Retno menghadiri pertemuan OKI di Jeddah.")["OKI"][1] == "Organisasi Kerja Sama Islam"
+
+
 def test_a_regions_government_is_an_organisation() -> None:
     found = _found("Pemerintah Kabupaten Kupang telah menyiapkan bantuan bagi warga di Kota Kupang.")
     assert found.get("Pemerintah Kabupaten Kupang") == "ORG"

@@ -52,8 +52,8 @@ def canonicalise(
         if best is None or (name is None and _richer(candidate, best)) or name:
             spelling[key] = candidate
     for (_, short), key in zip(names, keys, strict=True):
-        if short and gazetteer.get(short) is None:
-            spelling[folded_words(short)] = spelling[key]
+        if short and (gazetteer.get(short) is None or _initials(key) == "".join(folded_words(short))):
+            spelling[folded_words(short)] = spelling[key]  # "Ogan Komering Ilir (OKI)" is not the OIC
     for alias, original in aliases:
         spelling[keys[alias]] = spelling[keys[original]]
     _spell_initialisms(found, keys, spelling, gazetteer)
@@ -105,6 +105,10 @@ def _label_aliases(found: Sequence[tuple[Entity, str | None]], aliases: Sequence
             entity.label = kind
 
 
+def _initials(key: tuple[str, ...]) -> str:
+    return "".join(word[0] for word in key)
+
+
 def _spell_initialisms(
     found: Sequence[tuple[Entity, str | None]],
     keys: Sequence[tuple[str, ...]],
@@ -116,7 +120,7 @@ def _spell_initialisms(
     by_initials: dict[str, set[tuple[str, ...]]] = {}
     for (entity, _), key in zip(found, keys, strict=True):
         if entity.label == "ORG" and len(key) > 1:
-            by_initials.setdefault("".join(word[0] for word in key), set()).add(key)
+            by_initials.setdefault(_initials(key), set()).add(key)
     for (entity, _), key in zip(found, keys, strict=True):
         if entity.label != "ORG" or not INITIALISM.fullmatch(entity.text) or gazetteer.get(entity.text):
             continue

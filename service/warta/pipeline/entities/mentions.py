@@ -758,13 +758,19 @@ def _split_after_short_forms(mentions: list[Mention], words: Sequence[str]) -> l
 
 
 def _shortens(short: Sequence[str], name: Sequence[str], mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether the bracketed ``short`` is the short form of the ``name`` before it. Initials that
+    spell the name are its short form in this text, whatever else the gazetteer knows by them:
+    "Kabupaten Ogan Komering Ilir (OKI)" is not the Organisation of Islamic Cooperation."""
+    bare, _ = bare_name(" ".join(name), place=kind_of(mention.label) == "LOC")
+    initials = [fold(word[0]) for word in bare.split() if word[:1].isupper()]
+    if len(short) == 1 and len(initials) > 1 and fold(short[0]) == "".join(initials):
+        return True
     known = gazetteer.get(" ".join(short))
     if not short[0][:1].isupper() or (known is not None and known.label != kind_of(mention.label)):
         return False  # "Ambon (ANTARA)": a known outlet shortens no place
     if "tbk" in map(fold, name[-2:]):
         return True  # a listed company's ticker: "PT Bank Raya Indonesia Tbk (AGRO)", "… Tbk. (PTPP)"
-    bare, _ = bare_name(" ".join(name))
-    if fold(short[0][0]) in {fold(word[0]) for word in bare.split() if word[:1].isupper()}:
+    if fold(short[0][0]) in initials:
         return True
     return known is not None and mention.canonical is not None and known.canonical == mention.canonical
 
