@@ -957,6 +957,13 @@ def test_initials_a_document_defines_name_its_entity_not_the_one_the_gazetteer_k
     assert _by_text("Retno menghadiri pertemuan OKI di Jeddah.")["OKI"][1] == "Organisasi Kerja Sama Islam"
 
 
+def test_an_office_has_one_canonical_name_however_its_region_is_written() -> None:
+    short = _canonical("Polda Jabar menangkap dua pelaku penipuan daring.")
+    long = _canonical("Polda Jawa Barat menangkap dua pelaku penipuan daring.")
+    assert short["Polda Jabar"] == long["Polda Jawa Barat"] == "Polda Jawa Barat"
+    assert _canonical("Bank of China menaikkan bunga.")["Bank of China"] == "Bank of China"
+
+
 def test_a_regions_government_is_an_organisation() -> None:
     found = _found("Pemerintah Kabupaten Kupang telah menyiapkan bantuan bagi warga di Kota Kupang.")
     assert found.get("Pemerintah Kabupaten Kupang") == "ORG"

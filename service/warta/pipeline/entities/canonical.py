@@ -35,6 +35,10 @@ def canonicalise(
     """
     _label_aliases(found, aliases)
     names = [bare_name(entity.text, place=kind_of(entity.label) == "LOC") for entity, _ in found]
+    names = [
+        (_office_spelled(bare, gazetteer), short) if entity.label == "ORG" else (bare, short)
+        for (entity, _), (bare, short) in zip(found, names, strict=True)
+    ]
     keys = [folded_words(bare) for bare, _ in names]
     spelling: dict[tuple[str, ...], str] = {}
     for (entity, known), (bare, _), key in zip(found, names, keys, strict=True):
@@ -103,6 +107,21 @@ def _label_aliases(found: Sequence[tuple[Entity, str | None]], aliases: Sequence
         kind = kinds.get(folded_words(entity.text))
         if kind is not None and kind_of(entity.label) != kind_of(kind):
             entity.label = kind
+
+
+def _office_spelled(bare: str, gazetteer: Gazetteer) -> str:
+    """An office named with its region's short or other form, spelled with the region's canonical
+    name: "Polda Jabar" and "Polda Jawa Barat", "Bawaslu Sumut" and "Bawaslu Sumatera Utara", are one.
+    A country keeps the spelling the name has ("Bank of China")."""
+    words = bare.split()
+    for size in range(min(3, len(words) - 1), 0, -1):
+        tail = words[-size:]
+        place = gazetteer.get(" ".join(tail))
+        if place is not None and place.label == "LOC" and tail[0][:1].isupper():
+            if place.canonical in gazetteer.countries:
+                return bare
+            return " ".join([*words[:-size], place.canonical])
+    return bare
 
 
 def _initials(key: tuple[str, ...]) -> str:
