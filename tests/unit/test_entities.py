@@ -959,8 +959,10 @@ def test_initials_a_document_defines_name_its_entity_not_the_one_the_gazetteer_k
 
 def test_an_office_has_one_canonical_name_however_its_region_is_written() -> None:
     short = _canonical("Polda Jabar menangkap dua pelaku penipuan daring.")
-    long = _canonical("Polda Jawa Barat menangkap dua pelaku penipuan daring.")
-    assert short["Polda Jabar"] == long["Polda Jawa Barat"] == "Polda Jawa Barat"
+    region = _canonical("Polda Jawa Barat menangkap dua pelaku penipuan daring.")
+    unit = _canonical("Kepolisian Daerah Jawa Barat menangkap dua pelaku penipuan daring.")
+    assert short["Polda Jabar"] == region["Polda Jawa Barat"] == unit["Kepolisian Daerah Jawa Barat"]
+    assert unit["Kepolisian Daerah Jawa Barat"] == "Kepolisian Daerah Jawa Barat"
     assert _canonical("Bank of China menaikkan bunga.")["Bank of China"] == "Bank of China"
 
 

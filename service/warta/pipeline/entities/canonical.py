@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Sequence
 
-from warta.pipeline.entities.gazetteer import Gazetteer, folded_words
+from warta.pipeline.entities.gazetteer import Gazetteer, fold, folded_words
 from warta.pipeline.entities.names import (
     DESCRIBED,
     INITIALISM,
@@ -17,6 +17,7 @@ from warta.pipeline.entities.names import (
     bare_name,
     kind_of,
 )
+from warta.pipeline.entities.words import UNIT_SHORT_FORMS
 from warta.records import Entity
 
 
@@ -110,18 +111,21 @@ def _label_aliases(found: Sequence[tuple[Entity, str | None]], aliases: Sequence
 
 
 def _office_spelled(bare: str, gazetteer: Gazetteer) -> str:
-    """An office named with its region's short or other form, spelled with the region's canonical
-    name: "Polda Jabar" and "Polda Jawa Barat", "Bawaslu Sumut" and "Bawaslu Sumatera Utara", are one.
-    A country keeps the spelling the name has ("Bank of China")."""
+    """An office named with its unit's or its region's short or other form, spelled out with the
+    region's canonical name: "Polda Jabar", "Polda Jawa Barat" and "Kepolisian Daerah Jawa Barat" are
+    one, as are "Bawaslu Sumut" and "Bawaslu Sumatera Utara". A country keeps the spelling the name
+    has ("Bank of China")."""
     words = bare.split()
+    if len(words) > 1 and words[0][:1].isupper() and (unit := UNIT_SHORT_FORMS.get(fold(words[0]))):
+        words = [*unit.split(), *words[1:]]
     for size in range(min(3, len(words) - 1), 0, -1):
         tail = words[-size:]
         place = gazetteer.get(" ".join(tail))
         if place is not None and place.label == "LOC" and tail[0][:1].isupper():
-            if place.canonical in gazetteer.countries:
-                return bare
-            return " ".join([*words[:-size], place.canonical])
-    return bare
+            if place.canonical not in gazetteer.countries:
+                words = [*words[:-size], place.canonical]
+            break
+    return " ".join(words)
 
 
 def _initials(key: tuple[str, ...]) -> str:

@@ -359,6 +359,27 @@ REGION_WORDS = frozenset(["provinsi", "kabupaten", "kota"])
 Kabupaten Garut"); ``names.REGION`` strips them, and foreign ones, from a place's name."""
 
 
+UNIT_SHORT_FORMS = {
+    "polda": "Kepolisian Daerah",
+    "polres": "Kepolisian Resor",
+    "polresta": "Kepolisian Resor Kota",
+    "polrestabes": "Kepolisian Resor Kota Besar",
+    "polsek": "Kepolisian Sektor",
+    "kejati": "Kejaksaan Tinggi",
+    "kejari": "Kejaksaan Negeri",
+    "pemprov": "Pemerintah Provinsi",
+    "pemkab": "Pemerintah Kabupaten",
+    "pemkot": "Pemerintah Kota",
+    "dinkes": "Dinas Kesehatan",
+    "dishub": "Dinas Perhubungan",
+    "disdik": "Dinas Pendidikan",
+    "kanwil": "Kantor Wilayah",
+    "setda": "Sekretariat Daerah",
+}
+"""Short forms of the units that an office's name opens with and its region closes ("Polda Jabar",
+"Kepolisian Daerah Jawa Barat"): the canonical name spells them out, so both are one office."""
+
+
 REGIONAL_OFFICES = frozenset(["bpbd", "kpu", "kpud", "bawaslu", "dprd", "pmi", "bnnp", "bnnk", "bpn", "kpid"])
 """Short forms of bodies with an office in every province or regency, written with its place after
 them: "BPBD Majene", "Bawaslu Cianjur"; a place no list knows looks there like a first name."""
