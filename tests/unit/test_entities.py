@@ -963,6 +963,11 @@ def test_an_office_has_one_canonical_name_however_its_region_is_written() -> Non
     unit = _canonical("Kepolisian Daerah Jawa Barat menangkap dua pelaku penipuan daring.")
     assert short["Polda Jabar"] == region["Polda Jawa Barat"] == unit["Kepolisian Daerah Jawa Barat"]
     assert unit["Kepolisian Daerah Jawa Barat"] == "Kepolisian Daerah Jawa Barat"
+    office = _by_text(
+        "Kasat Lantas Polres Majalengka AKP Dedi Kurniawan mengatakan tiga orang tewas. Kendaraan itu "
+        "diderek ke kantor Polres Majalengka."
+    )
+    assert office["Polres Majalengka"][1] == "Kepolisian Resor Majalengka"  # the office and its building
     assert _canonical("Bank of China menaikkan bunga.")["Bank of China"] == "Bank of China"
 
 

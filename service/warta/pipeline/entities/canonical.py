@@ -37,7 +37,7 @@ def canonicalise(
     _label_aliases(found, aliases)
     names = [bare_name(entity.text, place=kind_of(entity.label) == "LOC") for entity, _ in found]
     names = [
-        (_office_spelled(bare, gazetteer), short) if entity.label == "ORG" else (bare, short)
+        (_office_spelled(bare, gazetteer), short) if entity.label != "PERSON" else (bare, short)
         for (entity, _), (bare, short) in zip(found, names, strict=True)
     ]
     keys = [folded_words(bare) for bare, _ in names]
@@ -58,7 +58,8 @@ def canonicalise(
             spelling[key] = candidate
     for (_, short), key in zip(names, keys, strict=True):
         if short and (gazetteer.get(short) is None or _initials(key) == "".join(folded_words(short))):
-            spelling[folded_words(short)] = spelling[key]  # "Ogan Komering Ilir (OKI)" is not the OIC
+            for form in (short, _office_spelled(short, gazetteer)):  # "(BNNP Kepri)" is "BNNP Kepulauan Riau"
+                spelling[folded_words(form)] = spelling[key]  # "Ogan Komering Ilir (OKI)" is not the OIC
     for alias, original in aliases:
         spelling[keys[alias]] = spelling[keys[original]]
     _spell_initialisms(found, keys, spelling, gazetteer)
