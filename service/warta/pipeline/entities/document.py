@@ -110,7 +110,6 @@ def common_openers(
     the gazetteer knows the mention. Alone it is dropped; before a name the document gives elsewhere
     without it, it is cut off ("Kebakaran Glodok Plaza menjadi …" and "di Glodok Plaza"), unless it
     heads a place or an organisation, or is a side ("Kota Bandung", "Laut Natuna")."""
-    lower = set(_LOWER_WORD.findall(text))
     named = {entity.text for entity, _ in found}
     result = []
     for entity, canonical in found:
@@ -120,8 +119,8 @@ def common_openers(
             and entity.label in ("PERSON", "LOC")
             and first[:1].isupper()
             and first[1:].islower()
-            and first.lower() in lower
             and _OPENS_SENTENCE.search(text, max(0, entity.start - 8), entity.start) is not None
+            and re.search(rf"(?<![\w-]){re.escape(first.lower())}(?![\w-])", text) is not None
             and gazetteer.get(entity.text) is None
         ):
             if not rest:
@@ -135,7 +134,6 @@ def common_openers(
 
 
 _HEADS = ORG_HEADS | PLACE_HEADS | DIRECTIONS
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“]\s*)$")
 """What comes right before the first word of a sentence or of a quotation."""
 _WORD_SPAN = re.compile(r"\S+")
