@@ -165,9 +165,14 @@ def _added(mentions: list[Mention], found: list[Mention]) -> list[Mention]:
     return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
 
 
-def _taken(mentions: Sequence[Mention]) -> set[int]:
-    """The words some mention already covers."""
-    return {k for m in mentions for k in range(m.start, m.end)}
+def _taken(spans: Sequence[Mention] | Sequence[Match]) -> set[int]:
+    """The words some mention, or some known name, already covers."""
+    return {k for m in spans for k in range(m.start, m.end)}
+
+
+def _covering(mentions: Sequence[Mention]) -> dict[int, Mention]:
+    """Each word some mention covers, with that mention."""
+    return {k: m for m in mentions for k in range(m.start, m.end)}
 
 
 def _split_at(mention: Mention, cut: Sequence[bool]) -> list[Mention]:
@@ -436,7 +441,7 @@ def _headed_organisations(
     found in it, as an office: "Kantor Kementerian Agama Kabupaten Jember"; so does one that ends in
     the national police or armed forces, a unit of theirs: "Korlantas Polri" (the corpora otherwise
     keep a parent apart from its unit: "Komisi II" of the DPR)."""
-    covered: dict[int, Mention] = {i: m for m in mentions for i in range(m.start, m.end)}
+    covered = _covering(mentions)
 
     def joined(k: int) -> bool:
         """ "dan" inside a unit's name: "Dinas Kelautan dan Perikanan", not "BPS dan Bank Indonesia" or
@@ -892,7 +897,7 @@ def _headed_places(
     capitalised, the place ends at a common word ("TPA Sarimukti Melebihi Kapasitas")."""
     if PLACE_HEADS.isdisjoint(map(str.lower, words)):
         return mentions
-    covered = {i: m for m in mentions for i in range(m.start, m.end)}
+    covered = _covering(mentions)
     towns = {match.end for match in matches if match.name.label == "LOC"}
     common = lexicon().common if headline else frozenset()
     found: list[Mention] = []
@@ -979,7 +984,7 @@ def _organisations_then_people(
         return mentions
     common = lexicon().common
     titles = gazetteer.titles
-    known = {k for match in matches for k in range(match.start, match.end)}
+    known = _taken(matches)
 
     def a_name(rest: range, shortest: int) -> bool:
         return (
@@ -1127,7 +1132,7 @@ def _employers(mentions: list[Mention], words: Sequence[str], matches: Sequence[
     }
     if not acronyms:
         return mentions
-    known = {k for m in matches for k in range(m.start, m.end)}
+    known = _taken(matches)
     result: list[Mention] = []
     for mention in mentions:
         first = next((k for k in range(mention.start, mention.end) if words[k].isupper()), -1)
@@ -1260,7 +1265,7 @@ def _untagged_companies(
     ends = [k for k, word in enumerate(words) if k and fold(word) in ORG_ENDS and name_cased(word)]
     if not ends:
         return mentions
-    covered = {k: m for m in mentions for k in range(m.start, m.end)}
+    covered = _covering(mentions)
     common = lexicon().common
     found: list[Mention] = []
     absorbed: list[Mention] = []
