@@ -11,6 +11,7 @@ import pytest
 
 from warta.batch import story_index
 from warta.config import Settings
+from warta.evaluation.stories import DATA, cluster, read_split
 from warta.intake import encode
 from warta.pipeline import analyse, attach_story, attach_story_encoded, sketch_story
 from warta.pipeline.stories import (
@@ -104,6 +105,34 @@ def test_articles_about_one_happening_share_a_story_and_others_do_not() -> None:
     assert stories["flood-1"] != stories["bi-1"]
     assert index.story_count == 2
     assert len(index) == 4
+
+
+EVACUEES = (
+    "Korban banjir lahar dingin di Sumatera Barat bertambah. Ribuan warga Agam mengungsi ke tenda "
+    "darurat dan masjid. Posko pengungsian kekurangan air bersih, selimut dan obat-obatan, sementara "
+    "dapur umum menyiapkan makanan bagi pengungsi."
+)
+AID = (
+    "Bantuan logistik mulai tiba di posko pengungsian. Pengungsi di tenda darurat menerima air bersih, "
+    "selimut, obat-obatan dan makanan siap saji dari dapur umum. Relawan mendata pengungsi lansia dan "
+    "balita yang membutuhkan perawatan."
+)
+
+
+def test_a_follow_up_joins_through_the_stories_latest_report_when_it_shares_little_with_the_first() -> None:
+    index = StoryIndex()
+    index.assign(sketch(stream()[0]))
+    flood, evacuees, aid = (
+        index.assign(sketch(item)).story_id
+        for item in (
+            article("flood-1", FLOOD, title="Banjir Lahar Marapi", at=NOON),
+            article("flood-2", EVACUEES, title="Ribuan Warga Agam Mengungsi", at=NOON + timedelta(hours=20)),
+            article(
+                "flood-3", AID, title="Bantuan Mengalir ke Posko Pengungsian", at=NOON + timedelta(hours=40)
+            ),
+        )
+    )
+    assert flood == evacuees == aid
 
 
 def test_a_near_copy_points_at_the_earlier_article() -> None:
@@ -322,6 +351,16 @@ def test_the_bundled_samples_form_one_story() -> None:
         for path in sorted(SAMPLES.glob("*.txt"))
     }
     assert len(stories) == 1
+
+
+def test_no_article_about_another_happening_joins_the_bundled_samples_story() -> None:
+    """The issue's rule on the test split, whose other stories include Putin's North Korea visit the
+    day before and US sanctions on Russia."""
+    outcome = cluster(read_split(DATA / "test"))
+    samples_story = {outcome.predicted[a] for a, story in outcome.gold.items() if story == "putin-vietnam"}
+    members = [a for a, story in outcome.predicted.items() if story in samples_story]
+    assert len(samples_story) == 1
+    assert {outcome.gold[a] for a in members} == {"putin-vietnam"}
 
 
 def test_the_worker_places_an_encoded_article_exactly_as_the_batch_path_places_its_model() -> None:

@@ -2,16 +2,17 @@
 
 The index is the only stateful part of the pipeline. Each article is first reduced, without any
 state, to a small ``Sketch``: a MinHash signature of its word shingles (for near-copies) and its
-most frequent canonical entities and keywords (for stories). The worker computes sketches in its
-pipeline processes, so the one process that holds story state only compares them. An article joins
-the story whose profile (how many of its members carry each feature) is most similar under IDF
-weighting, or founds a new story. Candidate stories come from an inverted feature index, so a
-lookup touches only stories that share a feature with the article.
+most frequent canonical entities and keywords (to find candidate stories), and its bag of words
+and entities (to compare with them). The worker computes sketches in its pipeline processes, so the
+one process that holds story state only compares them. An article joins the candidate story whose
+latest members' bags are nearest to its own under IDF weighting, or founds a new story. Candidate
+stories come from an inverted feature index, so a lookup touches only stories that share a feature
+with the article.
 
 State is bounded: articles older than ``window`` behind the newest one seen, and the oldest beyond
-``max_articles``, are evicted. Every decision depends only on the set of held articles, never on
-the order they arrived in, so ``restore()`` of the stored fingerprints, in any order, rebuilds the
-index a worker had before it restarted.
+``max_articles``, are evicted. A held article keeps the IDF weights its words had when it was
+placed, and its fingerprint carries them, so ``restore()`` of the stored fingerprints, in any order,
+rebuilds the index a worker had before it restarted.
 """
 
 from __future__ import annotations
@@ -49,35 +50,30 @@ with a new lead and a few sentences changed still counts, a report of the same h
 
 MAX_ENTITIES = 10
 MAX_TERMS = 20
-"""Keywords kept per article. A follow-up takes a new angle and shares few of its top words with the
-first report, so more keywords find more of them: on the 85-article dev split (time decay 48 hours,
-JOIN_SIMILARITY 0.2), 12 keywords gave purity 0.929 / completeness 0.859, 20 gave 0.953 / 0.871,
-30 gave 0.953 / 0.871."""
+"""Keywords kept per article to find candidate stories with (with ``MAX_ENTITIES`` entities)."""
 RANK_WEIGHTS = (4, 4, 4, 3, 3, 3, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1)
 """Weight of an article's features by how often it mentions them (most mentioned first)."""
 TITLE_BOOST = 3
 """A word or entity in the title counts as this many mentions in the body."""
 LEAD_BOOST = 3
 """A mention in the first paragraph counts as this many."""
-JOIN_SIMILARITY = 0.2
-"""Time-discounted cosine similarity between an article and a story's profile needed to join it."""
-ENTITY_WEIGHT = 1.5
-"""An entity counts this much more than a keyword: who and where a report is about stays from one
-angle to the next, while its words change. On the dev split 1.5 and 2 lie on the best trade-offs of
-purity and completeness at most settings, 1 and 3 below them."""
-HALF_LIFE_HOURS = 96.0
-"""Similarity to a story halves for every 96 hours between the article and the story's newest member:
-coverage of an eruption or a tax debate goes on for days, one report a day, while the stops of a
-state visit, a day or two apart, share their main names. Chosen with ``ENTITY_WEIGHT`` and
-``JOIN_SIMILARITY`` on the 118-article dev split, as the setting with the best lower of purity and
-completeness (0.949 / 0.924, names kept whole); settings around it trade one for the other: 72
-hours 0.949 / 0.915, 144 hours with 0.22 0.949 / 0.924, 48 hours 0.966 / 0.873; without decay, at
-best 0.924 / 0.932 (0.22). Xi Jinping's three stops merge at all of them. (The entity stage's larger
-gazetteer later moved the chosen setting to 0.924 / 0.924, its neighbours by an article or two.)
-Session 19 added 160 articles written blind to the dev split. On all 278, a lower threshold without
-decay (0.16, entity weight 1.25) has the best lower figure, 0.924 / 0.939 against 0.946 / 0.860 here,
-but on the test split it puts Putin's North Korea visit into the bundled samples' story, which the
-issue forbids; a model learned over 18 article-story features did no better in cross-validation."""
+MAX_WORDS = 200
+"""Distinct words and entities an article's bag keeps, the most mentioned first. On the 278-article
+dev split (articles of ~2,100 characters, ~145 distinct words) 150 words found one follow-up fewer
+than the whole bag; a long article keeps its main vocabulary and the state stays bounded."""
+BAG_TITLE_WEIGHT = 2
+"""A word of the title counts as this many mentions in the bag."""
+JOIN_SIMILARITY = 0.22
+"""Cosine between an article's bag and the nearest of a candidate story's latest members needed to
+join it. A follow-up a day later takes a new angle and shares few of its story's top names and
+words, but many of the words of the story's newest reports. Chosen on the 278-article dev split:
+purity 0.942 / completeness 0.928 at 0.22, 0.921 / 0.939 at 0.20, 0.942 / 0.917 at 0.24; the
+profile of each story's 20 top keywords and 10 top entities, which this replaced, gave at best
+0.924 / 0.939, and 0.946 / 0.863 at the setting it kept. Time decay within the three-day window
+only lowered the figures."""
+LINK_MEMBERS = 4
+"""Latest members of each candidate story that an article is compared with: a follow-up continues
+the latest reports, and dev gave the same figures with 4 as with every member."""
 IDF_PRIOR = 10
 """Pseudo-articles added to the held count, so that IDF is not zero while few articles are held."""
 MAX_POSTINGS = 100
@@ -95,16 +91,19 @@ LISTED_MEMBERS = 500
 send a longer list with every article (230 KB per update at 20,000 members in the soak), and cost
 the worker time that grows with the story."""
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
-FINGERPRINT_VERSION = 4
-"""Version 4 keeps names whole among the keywords (``extract_features``); a version-3 fingerprint's
-keywords are all stems, restored as they are: its stems still meet the same words, its names no
-longer do, for the few days the window keeps it. Version 3 hashes shingles from cached word hashes;
+FINGERPRINT_VERSION = 5
+"""Version 5 holds the article's bag with the IDF weights its words had when it was placed; an
+older fingerprint's keywords and entities, weighted by rank, stand in for its bag. Version 4 keeps
+names whole among the keywords (``extract_features``); a version-3 fingerprint's keywords are all
+stems, restored as they are: its stems still meet the same words, its names no longer do, for the
+few days the window keeps it. Version 3 hashes shingles from cached word hashes;
 the signatures of versions 1 and 2 (a hash of each shingle's text) cannot be compared with it, so
 their articles are restored without one and can no longer be the original of a near-copy. Version 2
 holds stemmed keywords; a version-1 fingerprint (whole words) is stemmed on restore."""
 
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 _WORD = re.compile(r"\w+")
+_BAG_WORD = re.compile(r"[^\W\d_]{3,}")
 _TERM = re.compile(r"[^\W\d_]{4,}")
 _ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")
 _NAME_WORD = re.compile(r"(?<=[^\s.!?\"“”']) ([A-Z][^\W\d_]+)")
@@ -145,6 +144,50 @@ class Features:
 
 
 @dataclass(frozen=True, slots=True)
+class Bag:
+    """A sparse vector over hashed words: 32-bit hashes in ascending order and a value for each.
+
+    A sketch's bag holds how often the article uses each word (sublinearly); the index turns those
+    into IDF weights of unit norm when it places the article, and keeps them. Both are packed in
+    bytes, a held article's largest part: two bytes per value are plenty for a weight below one.
+    """
+
+    words: bytes
+    values: bytes
+
+    @classmethod
+    def of(cls, values: dict[int, float]) -> Bag:
+        words = np.fromiter(values, dtype="<u4", count=len(values))
+        order = np.argsort(words)
+        weights = np.fromiter(values.values(), dtype="<f2", count=len(values))
+        return cls(words[order].tobytes(), weights[order].tobytes())
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        return np.frombuffer(self.words, dtype="<u4"), np.frombuffer(self.values, dtype="<f2")
+
+    def cosines(self, others: list[Bag]) -> np.ndarray:
+        """Dot product with each of ``others``; between bags of unit norm, their cosines."""
+        words, values = self.arrays()
+        if not others or not len(words):
+            return np.zeros(len(others))
+        their_words = np.frombuffer(b"".join(other.words for other in others), dtype="<u4")
+        their_values = np.frombuffer(b"".join(other.values for other in others), dtype="<f2")
+        owner = np.repeat(np.arange(len(others)), [len(other.words) // 4 for other in others])
+        at = np.searchsorted(words, their_words).clip(max=len(words) - 1)
+        shared = words[at] == their_words
+        products = values[at][shared].astype(np.float64) * their_values[shared]
+        return np.bincount(owner[shared], weights=products, minlength=len(others))
+
+    def state(self) -> list[str]:
+        return [base64.b64encode(self.words).decode(), base64.b64encode(self.values).decode()]
+
+    @classmethod
+    def decode(cls, state: list[str]) -> Bag:
+        words, values = state
+        return cls(base64.b64decode(words), base64.b64decode(values))
+
+
+@dataclass(frozen=True, slots=True)
 class Sketch:
     """All the story index needs of an article. It takes no state to compute, so the worker's
     pipeline processes compute it and the process that holds story state only compares."""
@@ -155,6 +198,7 @@ class Sketch:
     features: Features
     signature: bytes
     events: tuple[str, ...]
+    bag: Bag
 
     def state(self) -> dict[str, object]:
         """The sketch as JSON-ready values; a fingerprint adds the story the index chose."""
@@ -167,6 +211,7 @@ class Sketch:
             "entities": self.features.entities,
             "terms": self.features.terms,
             "events": self.events,
+            "bag": self.bag.state(),
         }
 
     def encode(self) -> bytes:
@@ -178,16 +223,18 @@ class Sketch:
         articles share one copy of each word. Raises ``ValueError`` for an unknown version."""
         state: dict[str, Any] = orjson.loads(data) if isinstance(data, bytes) else data
         version = state["v"]
-        if version not in (1, 2, 3, FINGERPRINT_VERSION):
+        if version not in (1, 2, 3, 4, FINGERPRINT_VERSION):
             raise ValueError(f"fingerprint version {version} is not {FINGERPRINT_VERSION}")
         terms = _stemmed(state["terms"]) if version == 1 else state["terms"]
+        features = Features(tuple(map(sys.intern, state["entities"])), tuple(map(sys.intern, terms)))
         return cls(
             id=state["id"],
             seen=datetime.fromisoformat(state["seen"]),
             title=state["title"],
-            features=Features(tuple(map(sys.intern, state["entities"])), tuple(map(sys.intern, terms))),
+            features=features,
             signature=base64.b64decode(state["signature"]) if version >= 3 else b"",
             events=tuple(state["events"]),
+            bag=Bag.decode(state["bag"]) if version == FINGERPRINT_VERSION else _features_bag(features),
         )
 
 
@@ -203,6 +250,7 @@ def sketch(article: EnrichedArticle) -> Sketch:
         features=extract_features(article),
         signature=minhash(article.text or article.title or ""),
         events=tuple(sorted(event.type for event in article.events)),
+        bag=word_bag(article),
     )
 
 
@@ -217,9 +265,11 @@ class _Article:
     signature: bytes
     features: Features
     events: tuple[str, ...]
+    vector: Bag
+    """The article's bag with the IDF weights its words had when it was placed, of unit norm."""
 
     @classmethod
-    def placed(cls, article: Sketch, story_id: str, duplicate_of: str | None) -> _Article:
+    def placed(cls, article: Sketch, vector: Bag, story_id: str, duplicate_of: str | None) -> _Article:
         return cls(
             id=article.id,
             story_id=sys.intern(story_id),
@@ -228,6 +278,7 @@ class _Article:
             signature=article.signature,
             features=article.features,
             events=article.events,
+            vector=vector,
         )
 
 
@@ -270,6 +321,9 @@ class _Story:
 
     def newest(self) -> datetime:
         return self.order[-1][0]
+
+    def latest(self, count: int) -> list[_Article]:
+        return [self.members[article_id] for _, article_id in self.order[-count:]]
 
     def record(self) -> Story:
         return Story(
@@ -326,28 +380,6 @@ class _Idf(dict[str, float]):
         return value
 
 
-def similarity(features: Features, story: _Story, idf: _Idf) -> float:
-    """Cosine between the article's features and the story's profile, both weighted by IDF.
-
-    An article weighs its features by rank; a story weighs each by the share of its members that
-    carry it, so that one member's side topic does not pull unrelated articles into the story.
-    Entities weigh ``ENTITY_WEIGHT`` times as much as keywords on both sides.
-    """
-    size = len(story.members)
-    dot = article_norm = story_norm = 0.0
-    for names, profile, kind_weight in (
-        (features.entities, story.entities, ENTITY_WEIGHT),
-        (features.terms, story.terms, 1.0),
-    ):
-        for name, rank_weight in ranked(names).items():
-            weight = idf[name] * kind_weight
-            article_norm += (weight * rank_weight) ** 2
-            dot += weight**2 * rank_weight * profile.get(name, 0) / size
-        for name, count in profile.items():
-            story_norm += (idf[name] * kind_weight * count / size) ** 2
-    return dot / math.sqrt(article_norm * story_norm) if dot else 0.0
-
-
 @dataclass(frozen=True)
 class StoryAssignment:
     story_id: str
@@ -369,6 +401,7 @@ class StoryIndex:
         self._stories: dict[str, _Story] = {}
         self._postings = _Postings()
         self._document_frequency: Counter[str] = Counter()
+        self._word_frequency: Counter[int] = Counter()
         self._by_age: list[tuple[datetime, str]] = []
         self._newest: datetime | None = None
 
@@ -385,17 +418,15 @@ class StoryIndex:
         if held is not None:
             return self._assignment(held, evicted=())
         evicted = self._evict(max(article.seen, self._newest) if self._newest else article.seen, room_for=1)
-        idf = _Idf(len(self._articles), self._document_frequency)
-        candidates = self._candidates(article.features, idf)
+        candidates = self._candidates(article.features, _Idf(len(self._articles), self._document_frequency))
+        vector = self._weighted(article.bag)
         original = self._original_of(article.signature, candidates) if article.signature else None
         if original is not None:
             story_id = original.story_id
         else:
-            story_id = self._best_story(article.features, article.seen, candidates, idf) or _story_id(
-                article.id
-            )
+            story_id = self._nearest_story(vector, candidates) or _story_id(article.id)
         duplicate_of = None if original is None else original.duplicate_of or original.id
-        entry = _Article.placed(article, story_id, duplicate_of)
+        entry = _Article.placed(article, vector, story_id, duplicate_of)
         self._add(entry, title=article.title)
         return self._assignment(entry, evicted=evicted)
 
@@ -405,7 +436,9 @@ class StoryIndex:
         article = Sketch.decode(state)
         if article.id in self._articles:
             return
-        self._add(_Article.placed(article, state["story"], state["duplicate_of"]), title=article.title)
+        self._add(
+            _Article.placed(article, article.bag, state["story"], state["duplicate_of"]), title=article.title
+        )
 
     def _add(self, entry: _Article, *, title: str | None) -> None:
         story = self._stories.get(entry.story_id)
@@ -416,6 +449,7 @@ class StoryIndex:
         for feature in entry.features.all():
             self._document_frequency[feature] += 1
             self._postings.add(feature, story.id)
+        self._word_frequency.update(entry.vector.arrays()[0].tolist())
         heapq.heappush(self._by_age, (entry.seen, entry.id))
         self._newest = max(entry.seen, self._newest) if self._newest else entry.seen
 
@@ -440,6 +474,10 @@ class StoryIndex:
                 del self._document_frequency[feature]
             if feature not in story.entities and feature not in story.terms:
                 self._postings.discard(feature, story.id)
+        for word in entry.vector.arrays()[0].tolist():
+            self._word_frequency[word] -= 1
+            if not self._word_frequency[word]:
+                del self._word_frequency[word]
         if not story.members:
             del self._stories[story.id]
 
@@ -455,16 +493,22 @@ class StoryIndex:
         best = heapq.nsmallest(MAX_CANDIDATES, shared.items(), key=lambda item: (-item[1], item[0]))
         return [self._stories[story_id] for story_id, _ in best]
 
-    def _best_story(
-        self, features: Features, seen: datetime, candidates: list[_Story], idf: _Idf
-    ) -> str | None:
-        best_id, best = None, JOIN_SIMILARITY
-        for story in candidates:
-            hours = abs((seen - story.newest()).total_seconds()) / 3600
-            score = similarity(features, story, idf) * 0.5 ** (hours / HALF_LIFE_HOURS)
-            if score >= best:
-                best_id, best = story.id, score
-        return best_id
+    def _weighted(self, bag: Bag) -> Bag:
+        """The bag's counts times each word's IDF over the held articles, scaled to unit norm."""
+        words, counts = bag.arrays()
+        held = len(self._articles) + IDF_PRIOR
+        frequency = np.array([self._word_frequency.get(word, 0) for word in words.tolist()], dtype=np.float64)
+        weights = counts * np.log(held / (frequency + 1))
+        norm = float(np.sqrt(np.dot(weights, weights)))
+        return Bag(bag.words, (weights / norm if norm else weights).astype("<f2").tobytes())
+
+    def _nearest_story(self, vector: Bag, candidates: list[_Story]) -> str | None:
+        """The candidate whose latest members come nearest to the article, if one is near enough."""
+        members = [member for story in candidates for member in story.latest(LINK_MEMBERS)]
+        cosines = vector.cosines([member.vector for member in members])
+        if not members or cosines.max() < JOIN_SIMILARITY:
+            return None
+        return members[int(np.argmax(cosines))].story_id
 
     def _original_of(self, signature: bytes, candidates: list[_Story]) -> _Article | None:
         """The most similar near-copy among the latest members of the best candidate stories, if any."""
@@ -487,7 +531,13 @@ class StoryIndex:
         state = orjson.dumps(
             {
                 **Sketch(
-                    entry.id, entry.seen, story.title, entry.features, entry.signature, entry.events
+                    entry.id,
+                    entry.seen,
+                    story.title,
+                    entry.features,
+                    entry.signature,
+                    entry.events,
+                    entry.vector,
                 ).state(),
                 "story": entry.story_id,
                 "duplicate_of": entry.duplicate_of,
@@ -552,6 +602,46 @@ def extract_features(article: EnrichedArticle) -> Features:
             if acronym.lower() not in STOPWORDS:
                 terms[sys.intern(acronym.capitalize())] += boost * count
     return Features(entities=_most_common(entities, MAX_ENTITIES), terms=_most_common(terms, MAX_TERMS))
+
+
+def word_bag(article: EnrichedArticle) -> Bag:
+    """How often the article uses each word (stemmed) and names each entity, the title's words
+    counting ``BAG_TITLE_WEIGHT`` times, as ``1 + log(uses)`` over its ``MAX_WORDS`` most used.
+
+    The whole vocabulary, not only the top keywords: a follow-up shares few of its story's top
+    words but many of the rest (the river, the evacuees, the shelter). Entities' canonical names
+    count beside the words, so "Presiden To Lam" and "Tô Lâm" meet."""
+    counts: Counter[str] = Counter()
+    for part, weight in ((article.title or "", BAG_TITLE_WEIGHT), (article.text, 1)):
+        for word, count in Counter(_BAG_WORD.findall(part.lower())).items():
+            if word not in STOPWORDS:
+                root = stem(word)
+                counts[root] = counts.get(root, 0) + weight * count
+    for entity in article.entities:
+        if entity.label in ENTITY_LABELS:
+            name = _entity_word(entity.canonical)
+            counts[name] = counts.get(name, 0) + 1
+    hashed: dict[int, int] = {}
+    for word in _most_common(counts, MAX_WORDS) if len(counts) > MAX_WORDS else counts:
+        key = _word_hash(word)
+        hashed[key] = hashed.get(key, 0) + counts[word]
+    return Bag.of({word: 1 + math.log(count) for word, count in hashed.items()})
+
+
+def _entity_word(name: str) -> str:
+    """An entity's name in a bag, apart from the words of the text."""
+    return f"entity:{name}"
+
+
+def _features_bag(features: Features) -> Bag:
+    """An older fingerprint's stand-in for a bag: its keywords and entities weighted by rank, of unit
+    norm, named as ``word_bag`` names them."""
+    weights: Counter[int] = Counter()
+    for names, word in ((features.entities, _entity_word), (features.terms, lambda term: stem(term.lower()))):
+        for name, weight in ranked(names).items():
+            weights[_word_hash(word(name))] += weight
+    norm = math.sqrt(sum(weight * weight for weight in weights.values())) or 1.0
+    return Bag.of({word: weight / norm for word, weight in weights.items()})
 
 
 _PARTICLE = re.compile(r"(?:lah|kah|pun|nya)$")
