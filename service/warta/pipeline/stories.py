@@ -103,8 +103,10 @@ holds stemmed keywords; a version-1 fingerprint (whole words) is stemmed on rest
 
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 _WORD = re.compile(r"\w+")
+MIN_TERM = 4
+"""Letters a keyword has at least; the bag takes words from three."""
 _BAG_WORD = re.compile(r"[^\W\d_]{3,}")
-_TERM = re.compile(r"[^\W\d_]{4,}")
+_TERM = re.compile(rf"[^\W\d_]{{{MIN_TERM},}}")
 _ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")
 _NAME_WORD = re.compile(r"(?<=[^\s.!?\"“”']) ([A-Z][^\W\d_]+)")
 _VOWELS = frozenset("aeiou")
@@ -243,14 +245,15 @@ def sketch(article: EnrichedArticle) -> Sketch:
     when it was processed: a crawler's wrong clock or a mistyped year would otherwise become the
     index's newest moment and push every held article out of the window."""
     processed = _aware(article.processed_at)
+    features, words = extract_features(article)
     return Sketch(
         id=article.id,
         seen=min(_aware(article.published_at), processed) if article.published_at else processed,
         title=article.title,
-        features=extract_features(article),
+        features=features,
         signature=minhash(article.text or article.title or ""),
         events=tuple(sorted(event.type for event in article.events)),
-        bag=word_bag(article),
+        bag=words,
     )
 
 
@@ -555,8 +558,9 @@ class StoryIndex:
         )
 
 
-def extract_features(article: EnrichedArticle) -> Features:
-    """The article's most mentioned entities and keywords, those in the title and lead counting extra.
+def extract_features(article: EnrichedArticle) -> tuple[Features, Bag]:
+    """The article's most mentioned entities and keywords, those in the title and lead counting extra,
+    and its bag of words, both from one pass over its words.
 
     News puts the happening first: a Vietnam visit report may spend half its body on the stop before,
     but its title and first paragraph are about Vietnam. Keywords include the words of names too, so
@@ -566,6 +570,10 @@ def extract_features(article: EnrichedArticle) -> Features:
     "serangan". A word the text capitalises mid-sentence and never writes in lower case is a name: it
     stays whole and capitalised, so that "Lima", the city, never meets "lima", five, and "Beograd" is
     not cut to "ograd"; acronyms of two or three capitals ("PPN", "BSI") are keywords too.
+
+    The bag counts every word of three letters or more (stemmed) and every entity's canonical name,
+    the title's words ``BAG_TITLE_WEIGHT`` times: a follow-up shares few of its story's top words but
+    many of the rest (the river, the evacuees, the shelter), and "Presiden To Lam" meets "Tô Lâm".
     """
     text = article.text
     title_words = set(_TERM.findall((article.title or "").lower()))
@@ -573,8 +581,13 @@ def extract_features(article: EnrichedArticle) -> Features:
     lead_end = text.find("\n\n", body_start) % (len(text) + 1)
     entities: Counter[str] = Counter()
     labels: dict[str, str] = {}
+    uses: Counter[str] = Counter()
     for entity in article.entities:
-        if entity.label in ENTITY_LABELS and entity.start >= body_start:
+        if entity.label not in ENTITY_LABELS:
+            continue
+        word = _entity_word(entity.canonical)
+        uses[word] = uses.get(word, 0) + 1
+        if entity.start >= body_start:
             name = sys.intern(entity.canonical)
             entities[name] += LEAD_BOOST if entity.start < lead_end else 1
             labels[name] = entity.label
@@ -585,46 +598,37 @@ def extract_features(article: EnrichedArticle) -> Features:
             entities[name] += TITLE_BOOST
     names = {word.lower() for word in _NAME_WORD.findall(text)}.difference(_TERM.findall(text))
     terms: Counter[str] = Counter()
-    for part, boost in (
-        (article.title or "", TITLE_BOOST),
-        (text[body_start:lead_end], LEAD_BOOST),
-        (text[lead_end:], 1),
+    for part, boost, weight in (
+        (article.title or "", TITLE_BOOST, BAG_TITLE_WEIGHT),
+        (text[:body_start], 0, 1),
+        (text[body_start:lead_end], LEAD_BOOST, 1),
+        (text[lead_end:], 1, 1),
     ):
-        for word, count in Counter(_TERM.findall(part.lower())).items():
+        for word, count in Counter(_BAG_WORD.findall(part.lower())).items():
             if word in STOPWORDS:
+                continue
+            root = stem(word)
+            uses[root] = uses.get(root, 0) + weight * count
+            if not boost or len(word) < MIN_TERM:
                 continue
             if word in names:
                 key = word.capitalize()
-            elif (key := stem(word)) in STOPWORDS:
+            elif (key := root) in STOPWORDS:
                 continue
             terms[sys.intern(key)] += boost * count
-        for acronym, count in Counter(_ACRONYM.findall(part)).items():
+        for acronym, count in Counter(_ACRONYM.findall(part) if boost else ()).items():
             if acronym.lower() not in STOPWORDS:
                 terms[sys.intern(acronym.capitalize())] += boost * count
-    return Features(entities=_most_common(entities, MAX_ENTITIES), terms=_most_common(terms, MAX_TERMS))
+    features = Features(entities=_most_common(entities, MAX_ENTITIES), terms=_most_common(terms, MAX_TERMS))
+    return features, _bag(uses)
 
 
-def word_bag(article: EnrichedArticle) -> Bag:
-    """How often the article uses each word (stemmed) and names each entity, the title's words
-    counting ``BAG_TITLE_WEIGHT`` times, as ``1 + log(uses)`` over its ``MAX_WORDS`` most used.
-
-    The whole vocabulary, not only the top keywords: a follow-up shares few of its story's top
-    words but many of the rest (the river, the evacuees, the shelter). Entities' canonical names
-    count beside the words, so "Presiden To Lam" and "Tô Lâm" meet."""
-    counts: Counter[str] = Counter()
-    for part, weight in ((article.title or "", BAG_TITLE_WEIGHT), (article.text, 1)):
-        for word, count in Counter(_BAG_WORD.findall(part.lower())).items():
-            if word not in STOPWORDS:
-                root = stem(word)
-                counts[root] = counts.get(root, 0) + weight * count
-    for entity in article.entities:
-        if entity.label in ENTITY_LABELS:
-            name = _entity_word(entity.canonical)
-            counts[name] = counts.get(name, 0) + 1
+def _bag(uses: Counter[str]) -> Bag:
+    """The ``MAX_WORDS`` most used words, each as ``1 + log(uses)``."""
     hashed: dict[int, int] = {}
-    for word in _most_common(counts, MAX_WORDS) if len(counts) > MAX_WORDS else counts:
+    for word in _most_common(uses, MAX_WORDS) if len(uses) > MAX_WORDS else uses:
         key = _word_hash(word)
-        hashed[key] = hashed.get(key, 0) + counts[word]
+        hashed[key] = hashed.get(key, 0) + uses[word]
     return Bag.of({word: 1 + math.log(count) for word, count in hashed.items()})
 
 
@@ -635,7 +639,7 @@ def _entity_word(name: str) -> str:
 
 def _features_bag(features: Features) -> Bag:
     """An older fingerprint's stand-in for a bag: its keywords and entities weighted by rank, of unit
-    norm, named as ``word_bag`` names them."""
+    norm, named as ``extract_features`` names them."""
     weights: Counter[int] = Counter()
     for names, word in ((features.entities, _entity_word), (features.terms, lambda term: stem(term.lower()))):
         for name, weight in ranked(names).items():
