@@ -150,8 +150,9 @@ class Bag:
     """A sparse vector over hashed words: 32-bit hashes in ascending order and a value for each.
 
     A sketch's bag holds how often the article uses each word (sublinearly); the index turns those
-    into IDF weights of unit norm when it places the article, and keeps them. Both are packed in
-    bytes, a held article's largest part: two bytes per value are plenty for a weight below one.
+    into IDF weights of unit norm when it places the article, keeps them, and writes them into the
+    article's fingerprint. Both are packed in bytes, as bags are a held article's largest part; a
+    half-precision value keeps three significant digits, plenty for a weight.
     """
 
     words: bytes
@@ -434,7 +435,8 @@ class StoryIndex:
         return self._assignment(entry, evicted=evicted)
 
     def restore(self, fingerprint: bytes) -> None:
-        """Re-add one article from the fingerprint ``assign`` returned for it, without evicting."""
+        """Re-add one article from the fingerprint ``assign`` returned for it, without evicting; the
+        fingerprint's bag holds the weights the index gave its words."""
         state = orjson.loads(fingerprint)
         article = Sketch.decode(state)
         if article.id in self._articles:
