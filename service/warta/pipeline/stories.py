@@ -51,6 +51,8 @@ with a new lead and a few sentences changed still counts, a report of the same h
 MAX_ENTITIES = 10
 MAX_TERMS = 20
 """Keywords kept per article to find candidate stories with (with ``MAX_ENTITIES`` entities)."""
+MIN_TERM = 4
+"""Letters a keyword has at least; the bag takes words from three."""
 RANK_WEIGHTS = (4, 4, 4, 3, 3, 3, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1)
 """Weight of an article's features by how often it mentions them (most mentioned first)."""
 TITLE_BOOST = 3
@@ -78,8 +80,8 @@ the latest reports, and dev gave the same figures with 4 as with every member.""
 IDF_PRIOR = 10
 """Pseudo-articles added to the held count, so that IDF is not zero while few articles are held."""
 MAX_POSTINGS = 100
-"""Features carried by more stories than this are too common to find candidates with (they still
-count in the similarity); this bounds the work of a lookup however many articles are held."""
+"""Features carried by more stories than this are too common to find candidates with (their words
+still count in the bags' cosine); this bounds the work of a lookup however many articles are held."""
 MAX_CANDIDATES = 5
 DUPLICATE_STORIES = 2
 """A near-copy shares its original's features, so its story is among the very best candidates."""
@@ -104,8 +106,6 @@ holds stemmed keywords; a version-1 fingerprint (whole words) is stemmed on rest
 
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 _WORD = re.compile(r"\w+")
-MIN_TERM = 4
-"""Letters a keyword has at least; the bag takes words from three."""
 _BAG_WORD = re.compile(r"[^\W\d_]{3,}")
 _TERM = re.compile(rf"[^\W\d_]{{{MIN_TERM},}}")
 _ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")
