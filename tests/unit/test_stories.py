@@ -11,7 +11,7 @@ import pytest
 
 from warta.batch import story_index
 from warta.config import Settings
-from warta.evaluation.stories import DATA, cluster, read_split
+from warta.evaluation.stories import DATA, cluster, read_split, within_window
 from warta.intake import encode
 from warta.pipeline import analyse, attach_story, attach_story_encoded, sketch_story
 from warta.pipeline.stories import (
@@ -361,6 +361,23 @@ def test_no_article_about_another_happening_joins_the_bundled_samples_story() ->
     members = [a for a, story in outcome.predicted.items() if story in samples_story]
     assert len(samples_story) == 1
     assert {outcome.gold[a] for a in members} == {"putin-vietnam"}
+
+
+def test_the_evaluation_counts_a_report_after_its_story_went_quiet_for_a_window_as_out_of_reach() -> None:
+    reports = [
+        article("flood-1", FLOOD, at=NOON),
+        article("flood-2", FLOOD, at=NOON + timedelta(hours=20)),
+        article("flood-3", FLOOD, at=NOON + timedelta(hours=50)),
+        article("flood-4", FLOOD, at=NOON + timedelta(hours=60)),
+    ]
+    gold = {report.id: "flood" for report in reports}
+    reachable = within_window(reports, gold, timedelta(hours=24))
+    assert reachable == {
+        "flood-1": "flood-1",
+        "flood-2": "flood-1",
+        "flood-3": "flood-3",
+        "flood-4": "flood-3",
+    }
 
 
 def test_the_worker_places_an_encoded_article_exactly_as_the_batch_path_places_its_model() -> None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from warta.config import Settings
 from warta.pipeline import analyse
 from warta.pipeline.stories import StoryIndex, sketch
 from warta.records import EnrichedArticle, Entity, Event, Language, Pipeline, RawDocument
@@ -31,6 +32,8 @@ DATA = Path(__file__).resolve().parents[3] / "tests" / "data" / "stories"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SPLITS = ("dev", "test")
 STATE_SIZES = (1_000, 10_000, 100_000)
+WINDOW = timedelta(hours=Settings.model_fields["story_window_hours"].default)
+"""The story window the worker keeps unless ``WARTA_STORY_WINDOW_HOURS`` says otherwise."""
 GOLD_FIELDS = ("story", "duplicate_of", "sample")
 
 
@@ -63,15 +66,17 @@ class Outcome:
     gold_duplicates: set[tuple[str, str]]
     predicted_duplicates: set[tuple[str, str]]
     assign_seconds: float
+    reachable: dict[str, str]
+    """``within_window``'s clustering: the completeness the window leaves within reach."""
 
 
-def cluster(labelled: Sequence[Labelled]) -> Outcome:
+def cluster(labelled: Sequence[Labelled], window: timedelta = WINDOW) -> Outcome:
     """Run the pipeline and one story index over the articles in order of publication."""
     articles = sorted(
         (analyse(item.raw) for item in labelled),
         key=lambda a: (a.published_at or a.processed_at, a.id),
     )
-    index = StoryIndex()
+    index = StoryIndex(window=window)
     predicted: dict[str, str] = {}
     predicted_duplicates: set[tuple[str, str]] = set()
     started = time.perf_counter()
@@ -86,7 +91,26 @@ def cluster(labelled: Sequence[Labelled]) -> Outcome:
         gold_duplicates={(i.raw.id, i.duplicate_of) for i in labelled if i.duplicate_of},
         predicted_duplicates=predicted_duplicates,
         assign_seconds=time.perf_counter() - started,
+        reachable=within_window(articles, {item.raw.id: item.story for item in labelled}, window),
     )
+
+
+def within_window(
+    articles: Sequence[EnrichedArticle], gold: dict[str, str], window: timedelta
+) -> dict[str, str]:
+    """The best clustering a story index with this window could reach: each article joins its gold
+    story unless the story's latest report is older than the window, which the index has forgotten
+    by then; the article then starts a fragment of it. Articles come in order of publication."""
+    fragments: dict[str, str] = {}
+    latest: dict[str, datetime] = {}
+    reachable: dict[str, str] = {}
+    for article in articles:
+        story, seen = gold[article.id], article.published_at or article.processed_at
+        if story not in latest or seen - latest[story] > window:
+            fragments[story] = article.id
+        latest[story] = seen
+        reachable[article.id] = fragments[story]
+    return reachable
 
 
 def purity(clusters: dict[str, str], classes: dict[str, str]) -> float:
@@ -122,6 +146,7 @@ def _quality_table(name: str, outcome: Outcome) -> Iterator[str]:
     yield f"{name}  ({len(gold)} articles, {stories} gold stories, {len(set(predicted.values()))} found)"
     yield f"  {'purity':<24}{purity(predicted, gold):>8.3f}"
     yield f"  {'completeness':<24}{purity(gold, predicted):>8.3f}"
+    yield f"  {'  within the window':<24}{purity(gold, outcome.reachable):>8.3f}  (at most, with every link right)"
     yield f"  {'B-cubed precision':<24}{precision:>8.3f}"
     yield f"  {'B-cubed recall':<24}{recall:>8.3f}"
     duplicates = f"{len(outcome.gold_duplicates)} gold pairs"
@@ -182,8 +207,8 @@ def measure_state_cost(sizes: Sequence[int], probes: int = 200) -> list[dict[str
     capacity = targets[-1] + probes * len(targets)
     articles = _synthetic_articles(capacity + 1)
     next(articles)  # build the synthetic vocabulary before memory is traced
-    index = StoryIndex(window=timedelta(days=3), max_articles=capacity)
-    replica = StoryIndex(window=timedelta(days=3), max_articles=capacity)
+    index = StoryIndex(window=WINDOW, max_articles=capacity)
+    replica = StoryIndex(window=WINDOW, max_articles=capacity)
     memory = 0
 
     def replicate(fingerprints: list[bytes]) -> int:
@@ -244,6 +269,12 @@ def main(argv: list[str]) -> int:
         "--split", choices=SPLITS, action="append", help="split(s) to score (default: dev and test)"
     )
     parser.add_argument(
+        "--window-hours",
+        type=float,
+        default=WINDOW / timedelta(hours=1),
+        help="story window, as WARTA_STORY_WINDOW_HOURS sets it for the worker (default: %(default)s)",
+    )
+    parser.add_argument(
         "--sizes",
         type=int,
         nargs="*",
@@ -253,7 +284,8 @@ def main(argv: list[str]) -> int:
     )
     args = parser.parse_args(argv)
     for split in args.split or SPLITS:
-        print("\n".join(_quality_table(split, cluster(read_split(args.data / split)))))
+        outcome = cluster(read_split(args.data / split), timedelta(hours=args.window_hours))
+        print("\n".join(_quality_table(split, outcome)))
         print()
     if args.sizes:
         print("\n".join(_cost_table(measure_state_cost(args.sizes))))
