@@ -7,6 +7,7 @@ import contextlib
 import importlib
 import logging
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -235,6 +236,37 @@ def tail(
             asyncio.run(run())
     except KafkaError as error:
         raise fail(f"cannot follow {topic} on {settings.broker}: {error}") from None
+
+
+@app.command()
+def redrive(
+    reason: Annotated[
+        list[str] | None,
+        typer.Option("--reason", help="Only letters of this reason, e.g. timeout (repeat for more)."),
+    ] = None,
+    since: Annotated[
+        datetime | None, typer.Option(help="Only letters that failed at or after this time (UTC).")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option(help="Count what would go back; send nothing.")] = False,
+) -> None:
+    """Send dead letters back to the raw topic for another try, once their cause is fixed.
+
+    Reads what the dead-letter topic holds now and sends each chosen letter's original bytes, under
+    its original key, to WARTA_TOPIC_RAW. Letters stay on the dead-letter topic; one that fails
+    again gets a new letter. Only letters from the raw topic go back.
+
+    Example:  WARTA_BROKER=kafka://localhost:9092 warta redrive --reason timeout --since 2024-06-20
+    """
+    from warta.redrive import redrive as send_back
+
+    settings = _external_broker()
+    try:
+        selection = asyncio.run(send_back(settings, reasons=reason or (), since=since, dry_run=dry_run))
+    except KafkaError as error:
+        raise fail(f"cannot redrive on {settings.broker}: {error}") from None
+    left = ", ".join(f"{count} {why}" for why, count in sorted(selection.left.items())) or "none"
+    verb = "would send" if dry_run else "sent"
+    err.print(f"{verb} {len(selection.messages)} letter(s) back to {settings.topic_raw}; left: {left}")
 
 
 def _external_broker() -> Settings:

@@ -6,6 +6,7 @@ from these models (``make schemas``) and a test keeps the two in step.
 
 from __future__ import annotations
 
+import base64
 from datetime import datetime
 from typing import Any, Literal
 
@@ -175,6 +176,10 @@ class DeadLetter(_Record):
     partition: int | None = None
     offset: int | None = None
     failed_at: datetime
+
+    def original(self) -> bytes:
+        """The bytes that failed, as they came."""
+        return base64.b64decode(self.value) if self.encoding == "base64" else self.value.encode("utf-8")
 
 
 RECORD_TYPES: dict[str, type[BaseModel]] = {

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import base64
 import os
 import uuid
+from datetime import UTC, datetime
 
 import orjson
 import pytest
@@ -14,15 +14,14 @@ from tests.integration.kafka import Published, assert_valid, gather, send
 from warta.client import produce_messages
 from warta.config import Settings
 from warta.demo import SAMPLES
+from warta.intake import Rejection, dead_letter, encode
+from warta.records import DeadLetter
+from warta.redrive import redrive
 from warta.sources import Message
 from warta.topics import analysed_topic
 from warta.worker import WorkerProcess
 
 pytestmark = pytest.mark.integration
-
-
-def original_bytes(letter: dict) -> bytes:
-    return letter["value"].encode() if letter["encoding"] == "utf-8" else base64.b64decode(letter["value"])
 
 
 def _doc(doc_id: str, text: str) -> bytes:
@@ -90,7 +89,7 @@ def test_bad_inputs_are_dead_lettered_and_the_worker_survives(
         assert letter["detail"] and letter["topic"] == settings.topic_raw and letter["offset"] is not None
         if reason:
             assert letter["reason"] == reason
-        assert original_bytes(letter) == value
+        assert DeadLetter.model_validate(letter).original() == value
     assert_valid(settings, published)
     assert worker.process.poll() is None
 
@@ -110,3 +109,32 @@ def test_a_foreign_record_on_the_internal_topic_is_dead_lettered(
     letter = next(letter for letter in published.values(settings.topic_deadletter) if letter["key"] == key)
     assert (letter["reason"], letter["stage"]) == ("wrong-schema", "stories")
     assert worker.process.poll() is None
+
+
+def test_a_redriven_dead_letter_is_enriched_and_a_letter_of_the_internal_topic_stays(
+    settings: Settings, worker: WorkerProcess
+) -> None:
+    started = datetime.now(UTC)
+    key = f"redriven-{uuid.uuid4().hex[:6]}"
+    text = "Presiden Joko Widodo tiba di Hanoi, Vietnam, pada Kamis pagi."
+    timeout = Rejection("timeout", "the pipeline took longer than 10 s (WARTA_RECORD_TIMEOUT)", "pipeline")
+    letters = [
+        dead_letter(_doc(key, text), timeout, key=key, topic=settings.topic_raw, partition=0, offset=7),
+        dead_letter(b'{"id": "analysed"}', timeout, key=f"{key}-analysed", topic=analysed_topic(settings)),
+    ]
+    asyncio.run(
+        produce_messages(
+            settings,
+            [Message(key=letter.key, value=encode(letter), origin="test") for letter in letters],
+            settings.topic_deadletter,
+        )
+    )
+
+    selection = asyncio.run(redrive(settings, reasons={"timeout"}, since=started))
+
+    assert [message.key for message in selection.messages] == [key]
+    assert selection.left[f"from {analysed_topic(settings)}"] == 1
+    published = gather(settings, lambda p: key in p.keys(settings.topic_enriched))
+    article = next(value for k, value in published.records[settings.topic_enriched] if k == key)
+    assert article["text"] == text
+    assert {entity["canonical"] for entity in article["entities"]} >= {"Joko Widodo", "Hanoi"}

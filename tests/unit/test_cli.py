@@ -4,7 +4,7 @@ from typer.testing import CliRunner
 from warta.cli import EVALUATIONS, app
 
 runner = CliRunner()
-COMMANDS = ("demo", "worker", "enrich", "produce", "tail", "eval", "bench")
+COMMANDS = ("demo", "worker", "enrich", "produce", "tail", "redrive", "eval", "bench")
 
 
 @pytest.mark.parametrize("command", COMMANDS)
