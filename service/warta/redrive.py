@@ -14,7 +14,7 @@ reject it again.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -28,38 +28,31 @@ from warta.sources import Message
 
 @dataclass
 class Selection:
-    """The letters to send back, as messages, and how many of the others were left, by why."""
+    """The letters to send back, as messages, and how many of the others were left, by why: the
+    letters that failed at ``since`` or later, of ``reasons`` (all if none), from ``raw_topic``."""
 
+    raw_topic: str
+    reasons: Collection[str] = ()
+    since: datetime | None = None
     messages: list[Message] = field(default_factory=list)
     left: Counter[str] = field(default_factory=Counter)
 
-
-def select(
-    letters: Iterable[bytes],
-    *,
-    raw_topic: str,
-    reasons: Collection[str] = (),
-    since: datetime | None = None,
-) -> Selection:
-    """The letters that failed at ``since`` or later, of ``reasons`` (all if none), from ``raw_topic``;
-    the others are counted by the first of these they miss."""
-    selection = Selection()
-    for value in letters:
+    def consider(self, value: bytes) -> None:
+        """Take one record of the dead-letter topic, or count it under the first rule it misses."""
         try:
             letter = DeadLetter.model_validate_json(value)
         except ValidationError:
-            selection.left["not a dead letter"] += 1
-            continue
-        if since is not None and letter.failed_at < since:
-            selection.left["failed earlier"] += 1
-        elif reasons and letter.reason not in reasons:
-            selection.left[f"reason {letter.reason}"] += 1
-        elif letter.topic != raw_topic:
-            selection.left[f"from {letter.topic or 'no topic'}"] += 1
+            self.left["not a dead letter"] += 1
+            return
+        if self.since is not None and letter.failed_at < self.since:
+            self.left["failed earlier"] += 1
+        elif self.reasons and letter.reason not in self.reasons:
+            self.left[f"reason {letter.reason}"] += 1
+        elif letter.topic != self.raw_topic:
+            self.left[f"from {letter.topic or 'no topic'}"] += 1
         else:
             origin = f"{letter.topic}:{letter.partition}:{letter.offset}"
-            selection.messages.append(Message(key=letter.key, value=letter.original(), origin=origin))
-    return selection
+            self.messages.append(Message(key=letter.key, value=letter.original(), origin=origin))
 
 
 async def redrive(
@@ -70,11 +63,12 @@ async def redrive(
     dry_run: bool = False,
 ) -> Selection:
     """Select from the dead-letter topic as it is now and, unless ``dry_run``, send the selection
-    to the raw topic; a naive ``since`` is read as UTC."""
+    to the raw topic; a naive ``since`` is read as UTC. Only the chosen letters are held."""
     if since is not None and since.tzinfo is None:
         since = since.replace(tzinfo=UTC)
-    letters = [value async for value in read_to_end(settings, settings.topic_deadletter)]
-    selection = select(letters, raw_topic=settings.topic_raw, reasons=reasons, since=since)
+    selection = Selection(raw_topic=settings.topic_raw, reasons=reasons, since=since)
+    async for value in read_to_end(settings, settings.topic_deadletter):
+        selection.consider(value)
     if selection.messages and not dry_run:
         await produce_messages(settings, selection.messages, settings.topic_raw)
     return selection

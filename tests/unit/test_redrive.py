@@ -1,7 +1,7 @@
-from datetime import UTC, timedelta
+from datetime import timedelta
 
 from warta.intake import Rejection, dead_letter, encode
-from warta.redrive import select
+from warta.redrive import Selection
 
 RAW = "news.raw"
 TIMEOUT = Rejection("timeout", "the pipeline took longer than 10 s", "pipeline")
@@ -17,9 +17,9 @@ def test_letters_of_the_chosen_reasons_from_the_raw_topic_go_back_as_their_origi
         dead_letter(b'{"id": "d"}', TIMEOUT, key="d", topic="warta-analysed"),
     ]
 
-    selection = select(
-        [encode(letter) for letter in letters], raw_topic=RAW, reasons={"timeout", "invalid-utf8"}
-    )
+    selection = Selection(raw_topic=RAW, reasons={"timeout", "invalid-utf8"})
+    for letter in letters:
+        selection.consider(encode(letter))
 
     assert [(m.key, m.value) for m in selection.messages] == [
         ("a", b'{"id": "a", "text": "Presiden tiba."}'),
@@ -30,10 +30,11 @@ def test_letters_of_the_chosen_reasons_from_the_raw_topic_go_back_as_their_origi
 
 def test_letters_that_failed_before_since_and_records_that_are_no_letters_are_left() -> None:
     letter = dead_letter(b'{"id": "a"}', TIMEOUT, key="a", topic=RAW)
-    records = [encode(letter), b"not a dead letter"]
-
-    later = select(records, raw_topic=RAW, since=letter.failed_at + timedelta(seconds=1))
-    since_then = select(records, raw_topic=RAW, since=letter.failed_at.astimezone(UTC))
+    later = Selection(raw_topic=RAW, since=letter.failed_at + timedelta(seconds=1))
+    since_then = Selection(raw_topic=RAW, since=letter.failed_at)
+    for selection in (later, since_then):
+        for record in (encode(letter), b"not a dead letter"):
+            selection.consider(record)
 
     assert not later.messages
     assert later.left == {"failed earlier": 1, "not a dead letter": 1}
