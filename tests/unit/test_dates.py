@@ -61,6 +61,18 @@ def test_a_date_said_to_come_is_the_next_such_day_or_month(text: str, expected: 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("pada Senin pekan depan", "2024-06-24"),
+        ("Kamis pekan lalu", "2024-06-13"),
+        ("Minggu minggu ini", "2024-06-23"),
+    ],
+)
+def test_a_weekday_of_another_week_is_that_day_of_that_week(text: str, expected: str) -> None:
+    assert resolved(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("pekan ini", "2024-W25"),
         ("pekan lalu", "2024-W24"),
         ("dua minggu lalu", "2024-W23"),

@@ -1,10 +1,10 @@
 """Resolve the date expressions of Indonesian news against the article's publication time.
 
 Reporters write "Kamis (20/6/2024)", "pada Kamis pagi", "Rabu 19 Juni 2024", "pekan ini", "bulan
-lalu" or, for what is still to come, "17 Agustus mendatang" and "Senin depan". The answer keeps the
-precision the text has, as an ISO 8601 string: a day (``2024-06-20``), an ISO week (``2024-W25``), a
-month (``2024-05``) or a year (``2023``), so that a vague "bulan lalu" is never passed off as a
-precise day.
+lalu" or, for what is still to come, "17 Agustus mendatang", "Senin depan" and "Senin pekan depan".
+The answer keeps the precision the text has, as an ISO 8601 string: a day (``2024-06-20``), an ISO
+week (``2024-W25``), a month (``2024-05``) or a year (``2023``), so that a vague "bulan lalu" is never
+passed off as a precise day.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ _EXPRESSION = re.compile(
     | (?P<ago>\b(?P<an>\d{{1,2}}|{_NUMBER})\s+(?P<aspan>hari|pekan|minggu|bulan|tahun)\s+(?:yang\s+)?lalu\b)
     | (?P<relative>\b(?P<rspan>pekan|minggu|bulan|tahun)\s+(?P<rwhich>ini|lalu|depan)\b)
     | (?P<days>\b(?:kemarin\s+lusa|hari\s+ini|kemarin|besok|lusa)\b)
+    | (?P<weekofday>\b(?P<ow>{_WEEKDAY})\s+(?:pekan|minggu)\s+(?P<owhich>ini|lalu|depan)\b)
     | (?P<weekday>\b(?P<wk>{_WEEKDAY})\b)
     """,
     re.VERBOSE,
@@ -131,6 +132,10 @@ def _resolve(match: re.Match[str], anchor: date | None, ahead: bool) -> str | No
     if kind == "days":
         offset = _DAYS_AGO[" ".join(match.group(0).split())]
         return (anchor + timedelta(days=offset)).isoformat()
+    if kind == "weekofday":
+        step = {"ini": 0, "lalu": -1, "depan": 1}[match["owhich"]]
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
+        return (monday + timedelta(days=WEEKDAYS[match["ow"]])).isoformat()
     weekday = WEEKDAYS[match["wk"]]
     return (_weekday_after if ahead else _weekday_before)(anchor, weekday).isoformat()
 
@@ -160,7 +165,7 @@ def resolve_dates(text: str, anchor: date | None) -> list[tuple[int, int, str]]:
         if match is None:
             continue
         end = match.end()
-        if match.lastgroup == "weekday" and not text[match.start()].isupper():
+        if match.lastgroup in ("weekday", "weekofday") and not text[match.start()].isupper():
             continue
         try:
             resolved = _resolve(match, anchor, _AHEAD.match(folded, end) is not None)
