@@ -95,11 +95,15 @@ def read_sentences(path: Path) -> list[Sentence]:
     return sentences
 
 
-def _source_agrees(gold: GoldEvent, event: Event) -> bool:
+def _source_agrees(gold: GoldEvent, event: Event, entities: Sequence[Entity]) -> bool:
+    """The gold names the source as the sentence writes it ("PSSI"), the stage by its canonical
+    name ("Persatuan Sepak Bola Seluruh Indonesia"): either may contain the gold name."""
     if gold.source is None:
         return True
     wanted = gold.source.lower()
-    return any(a.role == "source" and wanted in a.canonical.lower() for a in event.actors)
+    sources = {actor.canonical for actor in event.actors if actor.role == "source"}
+    names = sources | {entity.text for entity in entities if entity.canonical in sources}
+    return any(wanted in name.lower() for name in names)
 
 
 @dataclass
@@ -148,7 +152,7 @@ def score(sentences: Sequence[Sentence], annotated: bool = False) -> Score:
         for event_type in sorted(predicted.keys() | gold.keys()):
             event, wanted = predicted.get(event_type), gold.get(event_type)
             result.types_right += bool(event and wanted)
-            if event and wanted and _source_agrees(wanted, event):
+            if event and wanted and _source_agrees(wanted, event, entities):
                 result.true_positives[event_type] += 1
                 if wanted.date:
                     result.dated += 1
