@@ -160,7 +160,8 @@ _CANCELLED = re.compile(
 denial or condition earlier in the clause ("membantah … mengirim", "jika … diserang")."""
 _CANCEL_CUE = re.compile(rf"(?<!\w)(?:{_NEGATIONS}|menolak|{_DENIALS})(?!\w)")
 """Any word that can start a cancellation: most sentences have none, and need no closer look."""
-_CLAUSE_END = re.compile(r"[,;:]")
+_CLAUSE_END = re.compile(r"[;:]|(?<!\d),|,(?!\d)")
+"""A comma, semicolon or colon; not the decimal comma of "US$1,7 miliar"."""
 _PLACE_BEFORE = re.compile(r"\b(?:[Dd]i|[Kk]e)\s+(?:(?!yang|dan|oleh|bahwa)[a-z-]+\s+){0,3}$")
 """Where "di X" or "ke X" names a place, allowing common nouns between: "di kamp pengungsi Nuseirat"."""
 _PRONOUN = re.compile(r"\b(?:ia|dia|beliau)\b", re.IGNORECASE)
@@ -185,9 +186,12 @@ _RELATIVE = re.compile(r"\s*yang\b", re.IGNORECASE)
 """A clause opening with "yang" is said of the actor just before it: "Putin, yang tiba kemarin"."""
 _ADVERBIAL = re.compile(
     r"\s*(?:dalam|di sela|saat|ketika|selama|setelah|sesudah|sebelum|usai|seusai|menjelang|sepulang"
-    r"|menurut|pada|di|bagi|untuk|sejak|meski(?:pun)?|namun|sementara|selain|sebelumnya|kemudian)\b",
+    r"|menurut|pada|di|bagi|untuk|guna|sejak|meski(?:pun)?|namun|sementara|selain|sebelumnya|kemudian"
+    r"|senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\b",
     re.IGNORECASE,
 )
+"""A clause that says when, why or where ("Rabu (6/9/2023) malam", "untuk menghadiri …") and has no
+subject of its own."""
 _FILLER = frozenset({
     "juga", "akan", "telah", "sudah", "kembali", "pun", "lalu", "kemudian", "dijadwalkan", "resmi",
     "akhirnya", "masih", "sedang", "tengah", "baru", "segera", "langsung", "turut", "bahkan", "diduga",
@@ -331,6 +335,8 @@ def _subject(
             return max(
                 (e for e in candidates if e.end - sentence.start <= begin), key=lambda e: e.end, default=None
             )
+        if position == 0 and _ADVERBIAL.match(clause):
+            continue  # "Modi mendarat di Jakarta, …, untuk menghadiri KTT": Modi attends
         if position > 0 or _has_own_subject(clause):
             return None
     return None
