@@ -58,10 +58,20 @@ def test_visit_has_the_traveller_as_source_the_destination_as_place_and_the_day(
         "Ketua DPR tidak bertemu dengan perwakilan buruh.",
         "Kedua negara belum mencapai kesepakatan mengenai batas laut.",
         "Jerman menolak mengirim rudal jelajah ke Ukraina.",
+        "Kedua maskapai belum punya kesepakatan yang bisa ditandatangani tahun ini.",
+        "Rencana kunjungan kenegaraan ke Washington akhirnya ditunda hingga tahun depan.",
+        "Menteri itu mengajak para pemimpin buruh berunding di kantornya.",
     ],
 )
-def test_negated_or_refused_events_are_not_reported(text: str) -> None:
+def test_negated_refused_proposed_or_called_off_events_are_not_reported(text: str) -> None:
     assert not events(text, LOC=["Washington"] if "Washington" in text else [])
+
+
+def test_proposing_talks_is_a_statement_and_no_meeting() -> None:
+    text = "Menteri Luar Negeri Sugiono mengusulkan pertemuan trilateral dengan Malaysia dan Thailand."
+    found = events(text, PERSON=["Sugiono"], LOC=["Malaysia", "Thailand"])
+    assert list(found) == ["STATEMENT"]
+    assert source(found["STATEMENT"]) == "Sugiono"
 
 
 def test_a_denial_is_a_statement_but_what_it_denies_is_not_an_event() -> None:
@@ -108,6 +118,28 @@ def test_the_speaker_named_after_a_quote_is_the_source() -> None:
     text = "“Kami akan mengawal proses ini sampai tuntas,” kata Ketua KPK Nawawi Pomolango, Kamis."
     statement = events(text, PERSON=["Nawawi Pomolango"], ORG=["KPK"])["STATEMENT"]
     assert (source(statement), statement.date) == ("Nawawi Pomolango", "2024-06-20")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Perdana Menteri Jepang Fumio Kishida, Kamis (20/6/2024), mengatakan Tokyo siap membantu Jakarta.",
+            "STATEMENT",
+        ),
+        ("Fumio Kishida mendarat di Jakarta, Rabu (19/6/2024) malam, untuk menghadiri KTT ASEAN.", "MEETING"),
+        ("Fumio Kishida menjanjikan pinjaman senilai US$1,5 miliar saat berkunjung ke Jakarta.", "VISIT"),
+    ],
+)
+def test_a_clause_that_says_when_or_why_or_a_decimal_comma_leaves_the_subject_in_place(
+    text: str, kind: str
+) -> None:
+    assert source(events(text, PERSON=["Fumio Kishida"], LOC=["Jakarta"])[kind]) == "Fumio Kishida"
+
+
+def test_the_parties_of_a_meeting_follow_antara() -> None:
+    text = "Pertemuan antara Menteri Perdagangan Budi Santoso dan mitranya dari Australia membahas tarif."
+    assert source(events(text, PERSON=["Budi Santoso"], LOC=["Australia"])["MEETING"]) == "Budi Santoso"
 
 
 def test_a_relative_clause_does_not_supply_the_subject() -> None:
@@ -185,6 +217,14 @@ def test_both_parties_of_an_agreement_are_actors() -> None:
         ("Puskesmas mencatat peningkatan kunjungan pasien dengan keluhan sesak napas.", set()),
         ("Pemerintah daerah membuka rumah singgah bebas asap bagi bayi dan ibu hamil.", set()),
         ("Rombongan presiden sempat singgah di Dubai sebelum melanjutkan perjalanan.", {"VISIT"}),
+        ("Para menteri luar negeri mulai berdatangan di Vientiane.", {"VISIT"}),
+        ("Candi Prambanan dikunjungi sekitar 20.000 orang selama libur Lebaran.", set()),
+        ("Milisi itu meluncurkan puluhan roket ke kota perbatasan.", {"ATTACK"}),
+        ("Ratusan petani menggelar aksi di depan kantor gubernur.", {"PROTEST"}),
+        ("Jepang memperketat pembatasan ekspor bahan kimia ke Korea Selatan.", {"SANCTION"}),
+        ("Turki mengirim peralatan militer ke Azerbaijan.", {"MILITARY_AID"}),
+        ("Ganda putra itu tampil menyerang sejak gim pertama.", set()),
+        ("Ia enggan mengomentari syarat calon presiden dalam putusan itu.", set()),
     ],
 )
 def test_event_types_from_indonesian_trigger_words(text: str, expected: set[str]) -> None:

@@ -28,13 +28,14 @@ from warta.records import Actor, Entity, Event, EventType
 
 _SPORT = (
     r"\b(?:laga|gol|babak|menit|pertandingan|pemain|timnas|klub|skuad|kiper|wasit|liga|atlet|turnamen"
-    r"|bertanding|sepak bola|bola voli|bulu tangkis|klasemen)\b"
+    r"|bertanding|sepak bola|bola voli|bulu tangkis|klasemen|gim|kejuaraan)\b"
 )
 """Words of a sports report, where "serangan", "sanksi" and "terpilih" are not what they are in politics."""
 
 _WEAPON = (
     r"(?:senjata|amunisi|rudal|roket|tank|jet tempur|pesawat tempur|drone|artileri|howitzer|peluru"
-    r"|kendaraan lapis baja|kapal perang|alutsista|sistem pertahanan udara|f-16|granat)"
+    r"|kendaraan lapis baja|kapal perang|alutsista|(?:sistem )?pertahanan udara|f-16|granat"
+    r"|peralatan (?:militer|perang|tempur|pertahanan))"
 )
 _HANDS_OVER = (
     r"(?:memasok|mengirim(?:kan)?|menghibahkan|menyerahkan|menjual|menyediakan|mendonasikan|memberikan"
@@ -61,9 +62,10 @@ KINDS: tuple[EventKind, ...] = (
     EventKind(
         "VISIT",
         "04",
-        r"kunjungan(?:nya)?(?!\s+(?:wisata|wisatawan|turis|pasien))|berkunjung|mengunjungi|dikunjungi|kunjungi"
+        r"kunjungan(?:nya)?(?!\s+(?:wisata|wisatawan|turis|pasien))|berkunjung|mengunjungi|kunjungi"
+        r"|dikunjungi(?!\s+(?:lebih|sekitar|sebanyak|hingga|mencapai|ribuan|ratusan|jutaan|puluhan|\d))"
         r"|melawat|lawatan(?:nya)?|bertolak (?:ke|menuju)|(?<!-)tiba(?!-)|setiba(?:nya)?|mendarat di"
-        r"|kedatangan(?:nya)?|bertandang|terbang ke|menyambangi|disambangi|(?<!rumah )singgah"
+        r"|kedatangan(?:nya)?|berdatangan|bertandang|terbang ke|menyambangi|disambangi|(?<!rumah )singgah"
         r"|meninjau(?!\s+(?:ulang|kembali|kebijakan|aturan|regulasi|keputusan|praktik|data|laporan|dokumen"
         r"|hasil|putusan|tayangan|video|rekaman))",
     ),
@@ -87,7 +89,8 @@ KINDS: tuple[EventKind, ...] = (
     EventKind(
         "SANCTION",
         "16",
-        r"sanksi|embargo|membekukan aset|pembekuan aset|daftar hitam|larangan (?:ekspor|impor)",
+        r"sanksi|embargo|membekukan aset|pembekuan aset|daftar hitam|(?:larangan|pembatasan) (?:ekspor|impor)"
+        r"|larangan masuk|melarang masuk",
         not_after=r"\bdi\s+bawah\s+$",
         not_in=_SPORT,
     ),
@@ -104,7 +107,7 @@ KINDS: tuple[EventKind, ...] = (
         r"mengatakan|menyatakan|mengungkapkan|menegaskan|menyampaikan|mengumumkan|menjelaskan"
         r"|menambahkan|memuji|mengkritik|menyerukan|mendesak|menilai|menyebut(?:kan)?|membantah"
         r"|menyangkal|memperingatkan|melaporkan|mengklaim|mengimbau|menuturkan|memaparkan"
-        r"|mengonfirmasi|mengkonfirmasi|berpendapat|mengucapkan"
+        r"|mengonfirmasi|mengkonfirmasi|berpendapat|mengucapkan|mengusulkan"
         r"|(?<!dengan )kata(?:nya)?(?!-|\s+(?:lain|kunci))|ujar(?:nya)?|tutur(?:nya)?|ucap(?:nya)?"
         r"|tambahnya|menurut|dalam (?:keterangan|pernyataan)"
         r"|(?<=[,”\"] )(?:tegas|imbuh|papar|ungkap|sebut|jelas)(?:nya)?",
@@ -118,7 +121,8 @@ KINDS: tuple[EventKind, ...] = (
         "PROTEST",
         "14",
         r"unjuk rasa|berunjuk rasa|pengunjuk rasa|demonstrasi|demonstran|berdemonstrasi|berdemo|demo"
-        r"|aksi protes|memprotes|protes|turun ke jalan|long march"
+        r"|aksi protes|memprotes|protes|turun ke jalan|long march|aksi (?:damai|massa|demo)"
+        r"|(?:menggelar|melakukan) aksi(?!\s+(?:korporasi|sosial|bersih|tanam|penanaman|donor|amal|borong))"
         r"|(?:aksi|melakukan|menggelar)\s+mogok|mogok\s+(?:kerja|massal|makan|nasional)",
     ),
     EventKind(
@@ -126,7 +130,8 @@ KINDS: tuple[EventKind, ...] = (
         "19",
         r"serangan(?!\s+(?:jantung|panik|asma|hama))|menyerang|diserang|penyerangan|pengeboman|mengebom"
         r"|dibom|bom(?!\s+waktu)|meledakkan|bom bunuh diri|menembak(?:kan|i)?|penembakan|ditembak"
-        r"|menggempur|gempuran|serbuan|menyerbu|membombardir",
+        r"|menggempur|gempuran|serbuan|menyerbu|membombardir"
+        r"|meluncurkan\s+(?:[\w-]+\s+){0,2}?(?:roket|rudal|drone|misil)",
         not_in=_SPORT,
     ),
     EventKind(
@@ -135,7 +140,8 @@ KINDS: tuple[EventKind, ...] = (
         r"pemilu(?:nya)?|pilkada|pilpres|pileg|pemungutan suara|pencoblosan|mencoblos|memberikan suara"
         r"|pemilihan (?:umum|presiden|gubernur|bupati|wali\s?kota|kepala daerah|legislatif|parlemen|ulang(?:nya)?)"
         r"|terpilih|calon (?:presiden|wakil presiden|gubernur|bupati|wali\s?kota|legislatif)|capres|cawapres",
-        not_after=r"\b(?:uu|ruu|undang-undang|presiden|wakil presiden|gubernur|bupati|wali\s?kota)\s+$",
+        not_after=r"\b(?:uu|ruu|undang-undang|presiden|wakil presiden|gubernur|bupati|wali\s?kota|usia|syarat"
+        r"|persyaratan)\s+$",
         not_in=_SPORT,
     ),
 )
@@ -150,14 +156,20 @@ _NOT_IN = {kind.type: re.compile(kind.not_in) for kind in KINDS if kind.not_in}
 _LOOK_BACK = 160
 """Characters before a trigger searched for what cancels it: a clause, not the whole sentence."""
 _NEGATIONS = "tidak|tak|belum|bukan|batal|gagal"
-_DENIALS = "membantah|menyangkal|menepis|membatalkan|menunda|jika|apabila|bila|seandainya"
+_DENIALS = (
+    "membantah|menyangkal|menepis|membatalkan|menunda|jika|apabila|bila|seandainya|mengusulkan|mengajak"
+    "|menawarkan"
+)
 _CANCELLED = re.compile(
     rf"\b(?:{_NEGATIONS})(?!\s+(?:hanya|saja|sekadar)\b)(?:\s+[\w-]+){{0,2}}\s+$"
     r"|\bmenolak\s+(?:untuk\s+)?(?:(?:me|ber)[^,;:]*)?$"
     rf"|\b(?:{_DENIALS})\b[^,;:]*$"
 )
 """Negation up to two words back ("belum pernah mengunjungi"), a refusal ("menolak mengirim"), or a
-denial or condition earlier in the clause ("membantah … mengirim", "jika … diserang")."""
+denial, condition or proposal earlier in the clause ("membantah … mengirim", "jika … diserang",
+"mengusulkan perundingan")."""
+_CALLED_OFF = re.compile(r"[^,;:]{0,80}?\b(?:batal|dibatalkan|ditunda|urung)\b")
+"""Said after the trigger in its clause: "rencana pertemuan … batal terlaksana"."""
 _CANCEL_CUE = re.compile(rf"(?<!\w)(?:{_NEGATIONS}|menolak|{_DENIALS})(?!\w)")
 """Any word that can start a cancellation: most sentences have none, and need no closer look."""
 _CLAUSE_END = re.compile(r"[;:]|(?<!\d),|,(?!\d)")
@@ -205,8 +217,9 @@ _PHRASE_ENDS = (
     r"|terkait|bahwa|ini|itu|tersebut|me\w+"
 )
 """Prepositions, conjunctions, demonstratives and verbs: words that end the noun phrase of a trigger."""
-_GENITIVE_GAP = re.compile(rf"\s+(?:(?!(?:{_PHRASE_ENDS})\b)[\w-]+\s+){{0,3}}")
-"""Up to three words between a noun trigger and its actor: "kunjungan kenegaraan Presiden Putin"."""
+_GENITIVE_GAP = re.compile(rf"\s+(?:antara\s+)?(?:(?!(?:{_PHRASE_ENDS})\b)[\w-]+\s+){{0,3}}")
+"""Up to three words between a noun trigger and its actor: "kunjungan kenegaraan Presiden Putin",
+"pertemuan antara Menko Perekonomian Airlangga"."""
 _PARTNER_GAP = re.compile(r"\s+(?:dan|serta|bersama)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 _SYMMETRIC = frozenset({"MEETING", "AGREEMENT"})
 _WORD = re.compile(r"[\w-]+")
@@ -426,11 +439,18 @@ def _date(sentence: _Sentence, at: int, fallback: str | None) -> str | None:
     return min(days, key=lambda date: abs(date[0] - at))[2]
 
 
-def _cancelled(kind: str, sentence: _Sentence, trigger: re.Match[str], off_domain: dict[str, bool]) -> bool:
+def _cancelled(sentence: _Sentence, trigger: re.Match[str]) -> bool:
+    """Negated, denied, hypothetical, proposed or called off: said of the clause, not of the word."""
+    text, start = sentence.folded, trigger.start()
+    if sentence.may_be_cancelled and _CANCELLED.search(text, max(0, start - _LOOK_BACK), start):
+        return True
+    return _CALLED_OFF.match(text, trigger.end()) is not None
+
+
+def _misread(kind: str, sentence: _Sentence, trigger: re.Match[str], off_domain: dict[str, bool]) -> bool:
+    """The word means something else here: in another domain, after a word that changes it, in a name."""
     text, start = sentence.folded, trigger.start()
     if kind in _NOT_IN and off_domain.setdefault(kind, bool(_NOT_IN[kind].search(text))):
-        return True
-    if sentence.may_be_cancelled and _CANCELLED.search(text, max(0, start - _LOOK_BACK), start):
         return True
     if kind in _NOT_AFTER and _NOT_AFTER[kind].search(text, max(0, start - 40), start):
         return True
@@ -450,12 +470,21 @@ def _in_a_name(sentence: _Sentence, trigger: re.Match[str]) -> bool:
 
 
 def _triggers(sentence: _Sentence, matches: list[re.Match[str]]) -> dict[str, re.Match[str]]:
-    """The first trigger of each type that stands; found on the folded text, so offsets still hold."""
+    """The first trigger of each type that stands; found on the folded text, so offsets still hold.
+    What cancels a trigger cancels the later ones of its type in its clause too: "belum ada
+    kesepakatan yang diteken"."""
     off_domain: dict[str, bool] = {}
     found: dict[str, re.Match[str]] = {}
+    cancelled: dict[str, int] = {}
     for match in matches:
         kind = match.lastgroup
-        if kind and kind not in found and not _cancelled(kind, sentence, match, off_domain):
+        if not kind or kind in found:
+            continue
+        if kind in cancelled and not _CLAUSE_END.search(sentence.text, cancelled[kind], match.start()):
+            continue
+        if _cancelled(sentence, match):
+            cancelled[kind] = match.end()
+        elif not _misread(kind, sentence, match, off_domain):
             found[kind] = match
     if "ACCUSATION" in found:
         found.pop("STATEMENT", None)
