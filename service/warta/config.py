@@ -49,7 +49,7 @@ class Settings(BaseSettings):
     )
     processes: int = Field(1, ge=1, description="pipeline processes per worker (one per spare core)")
     story_window_hours: float = Field(
-        72.0, gt=0, description="story state forgets articles this much older than the newest one"
+        84.0, gt=0, description="story state forgets articles this much older than the newest one"
     )
     story_max_articles: int = Field(
         200_000, ge=1, description="story state holds at most this many articles, the oldest going first"

@@ -16,6 +16,7 @@ from warta.intake import encode
 from warta.pipeline import analyse, attach_story, attach_story_encoded, sketch_story
 from warta.pipeline.stories import (
     FINGERPRINT_VERSION,
+    WINDOW,
     Sketch,
     StoryIndex,
     estimated_jaccard,
@@ -224,6 +225,10 @@ def test_the_window_and_the_cap_come_from_the_settings() -> None:
     assert evicted == [(), (), ("bi-1",), ("flood-1",)]
     later = index.assign(sketch(article("late", FLOOD, at=NOON + timedelta(hours=5))))
     assert later.evicted == ("bi-2", "bi-1-copy")
+
+
+def test_the_worker_keeps_the_window_the_index_was_tuned_with_unless_told_otherwise() -> None:
+    assert timedelta(hours=Settings().story_window_hours) == WINDOW
 
 
 def test_naive_publication_times_are_read_as_utc() -> None:
