@@ -23,17 +23,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from warta.config import Settings
 from warta.pipeline import analyse
-from warta.pipeline.stories import StoryIndex, sketch
+from warta.pipeline.stories import WINDOW, StoryIndex, sketch
 from warta.records import EnrichedArticle, Entity, Event, Language, Pipeline, RawDocument
 
 DATA = Path(__file__).resolve().parents[3] / "tests" / "data" / "stories"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SPLITS = ("dev", "test")
 STATE_SIZES = (1_000, 10_000, 100_000)
-WINDOW = timedelta(hours=Settings.model_fields["story_window_hours"].default)
-"""The story window the worker keeps unless ``WARTA_STORY_WINDOW_HOURS`` says otherwise."""
 GOLD_FIELDS = ("story", "duplicate_of", "sample")
 
 
