@@ -137,6 +137,12 @@ def test_a_clause_that_says_when_or_why_or_a_decimal_comma_leaves_the_subject_in
     assert source(events(text, PERSON=["Fumio Kishida"], LOC=["Jakarta"])[kind]) == "Fumio Kishida"
 
 
+def test_who_accompanies_the_subject_is_an_aside() -> None:
+    text = "Ridwan Kamil, didampingi Bupati Garut Rudy Gunawan, meninjau lokasi longsor."
+    visit = events(text, PERSON=["Ridwan Kamil", "Rudy Gunawan"])["VISIT"]
+    assert source(visit) == "Ridwan Kamil"
+
+
 def test_the_parties_of_a_meeting_follow_antara() -> None:
     text = "Pertemuan antara Menteri Perdagangan Budi Santoso dan mitranya dari Australia membahas tarif."
     assert source(events(text, PERSON=["Budi Santoso"], LOC=["Australia"])["MEETING"]) == "Budi Santoso"
@@ -225,6 +231,16 @@ def test_both_parties_of_an_agreement_are_actors() -> None:
         ("Turki mengirim peralatan militer ke Azerbaijan.", {"MILITARY_AID"}),
         ("Ganda putra itu tampil menyerang sejak gim pertama.", set()),
         ("Ia enggan mengomentari syarat calon presiden dalam putusan itu.", set()),
+        ("Sebanyak dua juta dosis vaksin tiba di Bandara Soekarno-Hatta.", set()),
+        ("Dewan etik menjatuhkan sanksi etik kepada anggotanya.", set()),
+        ("Lembaga itu mencatat jutaan serangan siber sepanjang tahun.", set()),
+        ("Ganda putri itu bertahan dari gempuran lawan dan merebut medali emas.", set()),
+        ("Washington mengancam akan menjatuhkan sanksi jika Moskwa menyerang.", {"STATEMENT"}),
+        ("Ribuan warga berpawai menentang undang-undang itu.", {"PROTEST"}),
+        ("Ratusan mahasiswa menggelar aksi antikorupsi di depan gedung parlemen.", {"PROTEST"}),
+        ("Kepala BMKG mengingatkan warga agar menjauhi pantai.", {"STATEMENT"}),
+        ("Para pemimpin mengesahkan deklarasi bersama di Nusa Dua.", {"AGREEMENT"}),
+        ("Amerika Serikat menyerahkan delapan pesawat nirawak kepada TNI AL.", {"MILITARY_AID"}),
     ],
 )
 def test_event_types_from_indonesian_trigger_words(text: str, expected: set[str]) -> None:

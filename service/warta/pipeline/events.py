@@ -28,15 +28,17 @@ from warta.records import Actor, Entity, Event, EventType
 
 _SPORT = (
     r"\b(?:laga|gol|babak|menit|pertandingan|pemain|timnas|klub|skuad|kiper|wasit|liga|atlet|turnamen"
-    r"|bertanding|sepak bola|bola voli|bulu tangkis|klasemen|gim|kejuaraan)\b"
+    r"|bertanding|sepak bola|bola voli|bulu tangkis|klasemen|gim|kejuaraan|medali)\b"
 )
 """Words of a sports report, where "serangan", "sanksi" and "terpilih" are not what they are in politics."""
 
 _WEAPON = (
     r"(?:senjata|amunisi|rudal|roket|tank|jet tempur|pesawat tempur|drone|artileri|howitzer|peluru"
     r"|kendaraan lapis baja|kapal perang|alutsista|(?:sistem )?pertahanan udara|f-16|granat"
-    r"|peralatan (?:militer|perang|tempur|pertahanan))"
+    r"|peralatan (?:militer|perang|tempur|pertahanan)|(?:pesawat )?nirawak|helikopter (?:tempur|serang|militer))"
 )
+_GOODS = r"(?:vaksin|dosis|logistik|barang|kiriman|paket|pasokan|kontainer|muatan|surat suara)"
+"""What arrives without travelling: "1,2 juta dosis vaksin tiba", "logistik pilkada telah tiba"."""
 _HANDS_OVER = (
     r"(?:memasok|mengirim(?:kan)?|menghibahkan|menyerahkan|menjual|menyediakan|mendonasikan|memberikan"
     r"|menyalurkan)"
@@ -65,9 +67,10 @@ KINDS: tuple[EventKind, ...] = (
         r"kunjungan(?:nya)?(?!\s+(?:wisata|wisatawan|turis|pasien))|berkunjung|mengunjungi|kunjungi"
         r"|dikunjungi(?!\s+(?:lebih|sekitar|sebanyak|hingga|mencapai|ribuan|ratusan|jutaan|puluhan|\d))"
         r"|melawat|lawatan(?:nya)?|bertolak (?:ke|menuju)|(?<!-)tiba(?!-)|setiba(?:nya)?|mendarat di"
-        r"|kedatangan(?:nya)?|berdatangan|bertandang|terbang ke|menyambangi|disambangi|(?<!rumah )singgah"
+        rf"|kedatangan(?:nya)?(?!\s+{_GOODS})|berdatangan|bertandang|terbang ke|menyambangi|disambangi|(?<!rumah )singgah"
         r"|meninjau(?!\s+(?:ulang|kembali|kebijakan|aturan|regulasi|keputusan|praktik|data|laporan|dokumen"
         r"|hasil|putusan|tayangan|video|rekaman))",
+        not_after=rf"\b{_GOODS}\b[^,;:]{{0,60}}$",
     ),
     EventKind(  # not "ditemui": "ujar Agus saat ditemui di Jakarta" is a reporter's interview
         "MEETING",
@@ -83,13 +86,13 @@ KINDS: tuple[EventKind, ...] = (
         "05",
         r"menandatangani|ditandatangani|penandatanganan|meneken|diteken|nota kesepahaman|mou|perjanjian"
         r"|kesepakatan|sepakat|bersepakat|menyepakati|disepakati|kemitraan strategis|nota kerja sama"
-        r"|pakta|traktat",
+        r"|pakta|traktat|deklarasi bersama|komunike bersama",
         not_after=r"\b(?:perundingan|negosiasi|pembahasan|rancangan|draf|rencana)\s+$",
     ),
     EventKind(
         "SANCTION",
         "16",
-        r"sanksi|embargo|membekukan aset|pembekuan aset|daftar hitam|(?:larangan|pembatasan) (?:ekspor|impor)"
+        r"sanksi(?!\s+(?:etik|disiplin|administratif|administrasi|adat|sosial|pidana|tilang))|embargo|membekukan aset|pembekuan aset|daftar hitam|(?:larangan|pembatasan) (?:ekspor|impor)"
         r"|larangan masuk|melarang masuk",
         not_after=r"\bdi\s+bawah\s+$",
         not_in=_SPORT,
@@ -107,7 +110,8 @@ KINDS: tuple[EventKind, ...] = (
         r"mengatakan|menyatakan|mengungkapkan|menegaskan|menyampaikan|mengumumkan|menjelaskan"
         r"|menambahkan|memuji|mengkritik|menyerukan|mendesak|menilai|menyebut(?:kan)?|membantah"
         r"|menyangkal|memperingatkan|melaporkan|mengklaim|mengimbau|menuturkan|memaparkan"
-        r"|mengonfirmasi|mengkonfirmasi|berpendapat|mengucapkan|mengusulkan"
+        r"|mengonfirmasi|mengkonfirmasi|berpendapat|mengucapkan|mengusulkan|mengingatkan|mengancam"
+        r"|berpidato"
         r"|(?<!dengan )kata(?:nya)?(?!-|\s+(?:lain|kunci))|ujar(?:nya)?|tutur(?:nya)?|ucap(?:nya)?"
         r"|tambahnya|menurut|dalam (?:keterangan|pernyataan)"
         r"|(?<=[,”\"] )(?:tegas|imbuh|papar|ungkap|sebut|jelas)(?:nya)?",
@@ -121,14 +125,15 @@ KINDS: tuple[EventKind, ...] = (
         "PROTEST",
         "14",
         r"unjuk rasa|berunjuk rasa|pengunjuk rasa|demonstrasi|demonstran|berdemonstrasi|berdemo|demo"
-        r"|aksi protes|memprotes|protes|turun ke jalan|long march|aksi (?:damai|massa|demo)"
+        r"|aksi protes|memprotes|protes|turun ke jalan|long march|aksi (?:damai|massa|demo|anti-?\w+)"
+        r"|berpawai(?=\s+(?:[\w-]+\s+){0,3}?(?:menentang|menolak|menuntut|memprotes))"
         r"|(?:menggelar|melakukan) aksi(?!\s+(?:korporasi|sosial|bersih|tanam|penanaman|donor|amal|borong))"
         r"|(?:aksi|melakukan|menggelar)\s+mogok|mogok\s+(?:kerja|massal|makan|nasional)",
     ),
     EventKind(
         "ATTACK",
         "19",
-        r"serangan(?!\s+(?:jantung|panik|asma|hama))|menyerang|diserang|penyerangan|pengeboman|mengebom"
+        r"serangan(?!\s+(?:jantung|panik|asma|hama|siber|ransomware))|menyerang|diserang|penyerangan|pengeboman|mengebom"
         r"|dibom|bom(?!\s+waktu)|meledakkan|bom bunuh diri|menembak(?:kan|i)?|penembakan|ditembak"
         r"|menggempur|gempuran|serbuan|menyerbu|membombardir"
         r"|meluncurkan\s+(?:[\w-]+\s+){0,2}?(?:roket|rudal|drone|misil)",
@@ -158,7 +163,7 @@ _LOOK_BACK = 160
 _NEGATIONS = "tidak|tak|belum|bukan|batal|gagal"
 _DENIALS = (
     "membantah|menyangkal|menepis|membatalkan|menunda|jika|apabila|bila|seandainya|mengusulkan|mengajak"
-    "|menawarkan"
+    "|menawarkan|mengancam"
 )
 _CANCELLED = re.compile(
     rf"\b(?:{_NEGATIONS})(?!\s+(?:hanya|saja|sekadar)\b)(?:\s+[\w-]+){{0,2}}\s+$"
@@ -193,7 +198,9 @@ _COMPLEMENT = re.compile(
     r"(?<!\w)(?:bahwa|agar|supaya|menuduh|menuding|dituduh|dituding|menyebut|menilai|mengecam|mengutuk)\s"
 )
 """Words that open a clause of its own: in "Ukraina menuding Rusia menembakkan" Rusia shoots."""
-_ASIDE = re.compile(r"\s*(?:yang|seorang|salah (?:satu|seorang)|sang|sebagai)\b", re.IGNORECASE)
+_ASIDE = re.compile(
+    r"\s*(?:yang|seorang|salah (?:satu|seorang)|sang|sebagai|didampingi|bersama)\b", re.IGNORECASE
+)
 _RELATIVE = re.compile(r"\s*yang\b", re.IGNORECASE)
 """A clause opening with "yang" is said of the actor just before it: "Putin, yang tiba kemarin"."""
 _ADVERBIAL = re.compile(
