@@ -232,6 +232,7 @@ def test_both_parties_of_an_agreement_are_actors() -> None:
         ("Ganda putra itu tampil menyerang sejak gim pertama.", set()),
         ("Ia enggan mengomentari syarat calon presiden dalam putusan itu.", set()),
         ("Sebanyak dua juta dosis vaksin tiba di Bandara Soekarno-Hatta.", set()),
+        ("Menteri Kesehatan memeriksa pasokan vaksin setelah tiba di Ambon.", {"VISIT"}),
         ("Dewan etik menjatuhkan sanksi etik kepada anggotanya.", set()),
         ("Lembaga itu mencatat jutaan serangan siber sepanjang tahun.", set()),
         ("Ganda putri itu bertahan dari gempuran lawan dan merebut medali emas.", set()),

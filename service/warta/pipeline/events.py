@@ -37,8 +37,9 @@ _WEAPON = (
     r"|kendaraan lapis baja|kapal perang|alutsista|(?:sistem )?pertahanan udara|f-16|granat"
     r"|peralatan (?:militer|perang|tempur|pertahanan)|(?:pesawat )?nirawak|helikopter (?:tempur|serang|militer))"
 )
-_GOODS = r"(?:vaksin|dosis|logistik|barang|kiriman|paket|pasokan|kontainer|muatan|surat suara)"
+_GOODS = r"(?:vaksin|dosis|logistik|kiriman|pasokan|kontainer|muatan|surat suara)"
 """What arrives without travelling: "1,2 juta dosis vaksin tiba", "logistik pilkada telah tiba"."""
+_CLAUSE_WORD = r"(?:saat|ketika|setelah|sebelum|usai|seusai|sambil|untuk|dan|serta|lalu|kemudian)"
 _HANDS_OVER = (
     r"(?:memasok|mengirim(?:kan)?|menghibahkan|menyerahkan|menjual|menyediakan|mendonasikan|memberikan"
     r"|menyalurkan)"
@@ -67,10 +68,11 @@ KINDS: tuple[EventKind, ...] = (
         r"kunjungan(?:nya)?(?!\s+(?:wisata|wisatawan|turis|pasien))|berkunjung|mengunjungi|kunjungi"
         r"|dikunjungi(?!\s+(?:lebih|sekitar|sebanyak|hingga|mencapai|ribuan|ratusan|jutaan|puluhan|\d))"
         r"|melawat|lawatan(?:nya)?|bertolak (?:ke|menuju)|(?<!-)tiba(?!-)|setiba(?:nya)?|mendarat di"
-        rf"|kedatangan(?:nya)?(?!\s+{_GOODS})|berdatangan|bertandang|terbang ke|menyambangi|disambangi|(?<!rumah )singgah"
+        rf"|kedatangan(?:nya)?(?!\s+{_GOODS})|berdatangan|bertandang|terbang ke|menyambangi|disambangi"
+        r"|(?<!rumah )singgah"
         r"|meninjau(?!\s+(?:ulang|kembali|kebijakan|aturan|regulasi|keputusan|praktik|data|laporan|dokumen"
         r"|hasil|putusan|tayangan|video|rekaman))",
-        not_after=rf"\b{_GOODS}\b[^,;:]{{0,60}}$",
+        not_after=rf"\b{_GOODS}(?:\s+(?!{_CLAUSE_WORD}\b)[\w.,-]+){{0,5}}\s+$",  # goods as the subject
     ),
     EventKind(  # not "ditemui": "ujar Agus saat ditemui di Jakarta" is a reporter's interview
         "MEETING",
@@ -92,7 +94,8 @@ KINDS: tuple[EventKind, ...] = (
     EventKind(
         "SANCTION",
         "16",
-        r"sanksi(?!\s+(?:etik|disiplin|administratif|administrasi|adat|sosial|pidana|tilang))|embargo|membekukan aset|pembekuan aset|daftar hitam|(?:larangan|pembatasan) (?:ekspor|impor)"
+        r"sanksi(?!\s+(?:etik|disiplin|administratif|administrasi|adat|sosial|pidana|tilang))|embargo"
+        r"|membekukan aset|pembekuan aset|daftar hitam|(?:larangan|pembatasan) (?:ekspor|impor)"
         r"|larangan masuk|melarang masuk",
         not_after=r"\bdi\s+bawah\s+$",
         not_in=_SPORT,
@@ -133,7 +136,8 @@ KINDS: tuple[EventKind, ...] = (
     EventKind(
         "ATTACK",
         "19",
-        r"serangan(?!\s+(?:jantung|panik|asma|hama|siber|ransomware))|menyerang|diserang|penyerangan|pengeboman|mengebom"
+        r"serangan(?!\s+(?:jantung|panik|asma|hama|siber|ransomware))|menyerang|diserang|penyerangan"
+        r"|pengeboman|mengebom"
         r"|dibom|bom(?!\s+waktu)|meledakkan|bom bunuh diri|menembak(?:kan|i)?|penembakan|ditembak"
         r"|menggempur|gempuran|serbuan|menyerbu|membombardir"
         r"|meluncurkan\s+(?:[\w-]+\s+){0,2}?(?:roket|rudal|drone|misil)",
