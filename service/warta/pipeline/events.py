@@ -491,7 +491,9 @@ def _triggers(sentence: _Sentence, matches: list[re.Match[str]]) -> dict[str, re
         kind = match.lastgroup
         if not kind or kind in found:
             continue
-        if kind in cancelled and not _CLAUSE_END.search(sentence.text, cancelled[kind], match.start()):
+        if kind in cancelled and not any(
+            cancelled[kind] < end <= match.start() for end in sentence.clause_ends
+        ):
             continue
         if _cancelled(sentence, match):
             cancelled[kind] = match.end()
