@@ -16,12 +16,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 from pydantic import ValidationError
 
 from warta.client import produce_messages, read_to_end
 from warta.config import Settings
+from warta.pipeline.dates import aware
 from warta.records import DeadLetter
 from warta.sources import Message
 
@@ -64,9 +65,9 @@ async def redrive(
 ) -> Selection:
     """Select from the dead-letter topic as it is now and, unless ``dry_run``, send the selection
     to the raw topic; a naive ``since`` is read as UTC. Only the chosen letters are held."""
-    if since is not None and since.tzinfo is None:
-        since = since.replace(tzinfo=UTC)
-    selection = Selection(raw_topic=settings.topic_raw, reasons=reasons, since=since)
+    selection = Selection(
+        raw_topic=settings.topic_raw, reasons=reasons, since=aware(since) if since is not None else None
+    )
     async for value in read_to_end(settings, settings.topic_deadletter):
         selection.consider(value)
     if selection.messages and not dry_run:

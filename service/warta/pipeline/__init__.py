@@ -20,6 +20,7 @@ import orjson
 
 from warta import __version__
 from warta.pipeline.clean import clean
+from warta.pipeline.dates import aware
 from warta.pipeline.entities import extract_entities
 from warta.pipeline.events import extract_events
 from warta.pipeline.language import UNDETERMINED, detect_language
@@ -133,7 +134,7 @@ def _page_date(published: str | None) -> datetime | None:
         moment = datetime.fromisoformat(published)
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware(moment)
 
 
 def attach_story(article: EnrichedArticle, index: StoryIndex) -> Enrichment:

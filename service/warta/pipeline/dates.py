@@ -10,7 +10,7 @@ passed off as a precise day.
 from __future__ import annotations
 
 import re
-from datetime import MAXYEAR, MINYEAR, date, timedelta
+from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, timedelta
 
 WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6}
 MONTHS = {
@@ -179,3 +179,9 @@ def resolve_dates(text: str, anchor: date | None) -> list[tuple[int, int, str]]:
 def is_day(iso: str) -> bool:
     """True for a full calendar day, the precision an event id is keyed on."""
     return len(iso) == 10
+
+
+def aware(moment: datetime) -> datetime:
+    """A time without a zone, as crawlers, pages and people type them, read as UTC, so that all times
+    compare."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

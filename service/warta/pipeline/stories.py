@@ -37,6 +37,7 @@ import numpy as np
 import orjson
 
 from warta.pipeline.dateline import dateline_end
+from warta.pipeline.dates import aware
 from warta.records import EnrichedArticle, Story
 
 SIGNATURE_BINS = 64
@@ -254,11 +255,11 @@ def sketch(article: EnrichedArticle) -> Sketch:
     """The article as the story index compares it, seen when it was published, but never later than
     when it was processed: a crawler's wrong clock or a mistyped year would otherwise become the
     index's newest moment and push every held article out of the window."""
-    processed = _aware(article.processed_at)
+    processed = aware(article.processed_at)
     features, words = extract_features(article)
     return Sketch(
         id=article.id,
-        seen=min(_aware(article.published_at), processed) if article.published_at else processed,
+        seen=min(aware(article.published_at), processed) if article.published_at else processed,
         title=article.title,
         features=features,
         signature=minhash(article.text or article.title or ""),
@@ -779,8 +780,3 @@ def estimated_jaccard(signature: bytes, others: list[bytes]) -> np.ndarray:
 def _story_id(first_article_id: str) -> str:
     """Derived from the founding article, so that batch and worker runs agree on the id."""
     return hashlib.blake2b(first_article_id.encode(), digest_size=8).hexdigest()
-
-
-def _aware(moment: datetime) -> datetime:
-    """Crawlers send naive times too; read them as UTC so that all times compare."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
