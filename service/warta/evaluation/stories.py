@@ -74,6 +74,7 @@ def cluster(labelled: Sequence[Labelled], window: timedelta = WINDOW) -> Outcome
         key=lambda a: (a.published_at or a.processed_at, a.id),
     )
     index = StoryIndex(window=window)
+    gold = {item.raw.id: item.story for item in labelled}
     predicted: dict[str, str] = {}
     predicted_duplicates: set[tuple[str, str]] = set()
     started = time.perf_counter()
@@ -83,12 +84,12 @@ def cluster(labelled: Sequence[Labelled], window: timedelta = WINDOW) -> Outcome
         if assignment.duplicate_of:
             predicted_duplicates.add((article.id, assignment.duplicate_of))
     return Outcome(
-        gold={item.raw.id: item.story for item in labelled},
+        gold=gold,
         predicted=predicted,
         gold_duplicates={(i.raw.id, i.duplicate_of) for i in labelled if i.duplicate_of},
         predicted_duplicates=predicted_duplicates,
         assign_seconds=time.perf_counter() - started,
-        reachable=within_window(articles, {item.raw.id: item.story for item in labelled}, window),
+        reachable=within_window(articles, gold, window),
     )
 
 
